@@ -1,0 +1,41 @@
+package dk.cmm.stats.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import picocli.CommandLine;
+
+/**
+ * The one entry point: {@code cmm-stats [subcommand] [options] [--spring.key=value ...]}. Arguments that look like
+ * Spring properties ({@code --server.port=9090}, {@code --cmm.data-dir=/srv/cmm}) go to Spring; the rest to the
+ * subcommand.
+ */
+public final class Main {
+
+    private static final Pattern SPRING_PROPERTY = Pattern.compile("--[A-Za-z][\\w-]*(\\.[\\w\\[\\]-]+)+=.*");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int exitCode = run(args);
+        if (exitCode != ServeCommand.KEEP_RUNNING) {
+            System.exit(exitCode);
+        }
+    }
+
+    /** Runs a command line and returns its exit code (or {@link ServeCommand#KEEP_RUNNING} while serving). */
+    public static int run(String... args) {
+        List<String> springArgs = new ArrayList<>();
+        List<String> commandArgs = new ArrayList<>();
+        for (String arg : args) {
+            (SPRING_PROPERTY.matcher(arg).matches() ? springArgs : commandArgs).add(arg);
+        }
+        CommandLine commandLine = new CommandLine(new RootCommand(springArgs.toArray(String[]::new)),
+                new CommandFactory(springArgs.toArray(String[]::new)));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler(new FriendlyErrors());
+        return commandLine.execute(commandArgs.toArray(String[]::new));
+    }
+}

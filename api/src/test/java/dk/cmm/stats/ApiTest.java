@@ -1,0 +1,21 @@
+package dk.cmm.stats;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The whole application on a random port, on the embedded default with the bundled data in a fresh data folder,
+ * with an {@code HttpGraphQlTester} that sends queries over HTTP. Test classes that share it share one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "cmm.data-dir=target/test-data/api-${random.uuid}")
+@AutoConfigureHttpGraphQlTester
+public @interface ApiTest {
+}

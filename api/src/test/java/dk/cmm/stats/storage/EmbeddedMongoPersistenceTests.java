@@ -1,0 +1,94 @@
+package dk.cmm.stats.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+/** The embedded default keeps acknowledged writes across restarts and kills, and shares a data folder safely. */
+class EmbeddedMongoPersistenceTests {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void shouldKeepDataAcrossARestartOnTheSameFile() {
+        try (EmbeddedMongo first = EmbeddedMongo.open(dataDir, 0);
+                MongoClient client = MongoClients.create(first.connectionString())) {
+            client.getDatabase("cmm").getCollection("persons").insertOne(new Document("_id", "2012-001")
+                    .append("assessmentYear", 2012));
+        }
+        try (EmbeddedMongo second = EmbeddedMongo.open(dataDir, 0);
+                MongoClient client = MongoClients.create(second.connectionString())) {
+            Document stored = client.getDatabase("cmm").getCollection("persons")
+                    .find(new Document("_id", "2012-001")).first();
+            assertThat(stored).isNotNull();
+            assertThat(stored.getInteger("assessmentYear")).isEqualTo(2012);
+        }
+    }
+
+    @Test
+    void shouldKeepAcknowledgedWritesWhenTheProcessIsKilled() throws Exception {
+        int count = 25;
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), EmbeddedWriterChild.class.getName(),
+                dataDir.toString(), Integer.toString(count))
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.startsWith("WRITTEN")) {
+                // skip the child's log lines
+            }
+            assertThat(line).isEqualTo("WRITTEN " + count);
+            child.destroyForcibly(); // SIGKILL right after the last acknowledged write: no shutdown hook runs
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            child.destroyForcibly();
+        }
+        try (EmbeddedMongo reopened = EmbeddedMongo.open(dataDir, 0);
+                MongoClient client = MongoClients.create(reopened.connectionString())) {
+            assertThat(reopened.ownsServer()).as("the killed process's lock is gone").isTrue();
+            assertThat(client.getDatabase("cmm").getCollection("killTest").countDocuments()).isEqualTo(count);
+        }
+    }
+
+    @Test
+    void shouldConnectToTheOwnerWhenTheDataFolderIsInUse() {
+        try (EmbeddedMongo owner = EmbeddedMongo.open(dataDir, 0);
+                MongoClient ownerClient = MongoClients.create(owner.connectionString())) {
+            ownerClient.getDatabase("cmm").getCollection("shared").insertOne(new Document("_id", 1));
+            try (EmbeddedMongo guest = EmbeddedMongo.open(dataDir, 0);
+                    MongoClient guestClient = MongoClients.create(guest.connectionString())) {
+                assertThat(guest.ownsServer()).isFalse();
+                assertThat(guest.connectionString()).isEqualTo(owner.connectionString());
+                assertThat(guestClient.getDatabase("cmm").getCollection("shared").countDocuments()).isEqualTo(1);
+            }
+            // the guest closing must not stop the owner's server
+            assertThat(ownerClient.getDatabase("cmm").getCollection("shared").countDocuments()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldExplainWhenTheFolderIsLockedButItsServerIsGone() throws Exception {
+        try (EmbeddedMongo owner = EmbeddedMongo.open(dataDir, 0)) {
+            Files.writeString(dataDir.resolve(EmbeddedMongo.PORT_FILE), "1");
+            assertThatThrownBy(() -> EmbeddedMongo.open(dataDir, 0))
+                    .isInstanceOf(EmbeddedMongo.DataFolderInUseException.class)
+                    .hasMessageContaining("locked by another cmm-stats process")
+                    .hasMessageContaining("does not answer");
+        }
+    }
+}

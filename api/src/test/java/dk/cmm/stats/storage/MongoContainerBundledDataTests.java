@@ -1,0 +1,34 @@
+package dk.cmm.stats.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/** The same bundled-data contract against a real MongoDB; skipped where there is no Docker. */
+@SpringBootTest
+@Testcontainers(disabledWithoutDocker = true)
+class MongoContainerBundledDataTests extends BundledDataContract {
+
+    @Container
+    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7.0");
+
+    @DynamicPropertySource
+    static void mongoUri(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("cmm"));
+    }
+
+    @Autowired
+    MongoEndpoint endpoint;
+
+    @Test
+    void shouldRunOnTheConfiguredServerAndStartNothing() {
+        assertThat(endpoint.isEmbedded()).isFalse();
+    }
+}
