@@ -47,6 +47,103 @@ public class StatsService {
                 summaryOf(result, "stayDays"));
     }
 
+    public Stats hotlineStats(HotlineFilter filter, List<HotlineDimension> groupBy, boolean includeEmpty) {
+        HotlineFilter f = filter == null ? HotlineFilter.ALL : filter;
+        checkGroupBy(groupBy);
+        Document result = aggregateOne(HotlineCall.COLLECTION,
+                Pipelines.breakdown(Pipelines.hotlineMatch(f), groupBy, List.of()));
+        return toStats(result, groupBy, includeEmpty, null, null);
+    }
+
+    /** One row per combination of groupBy values that has activities, sorted by key. */
+    public List<OutreachRow> outreachStats(OutreachFilter filter, List<OutreachDimension> groupBy) {
+        OutreachFilter f = filter == null ? OutreachFilter.ALL : filter;
+        checkGroupBy(groupBy);
+        Document result = aggregateOne(OutreachActivity.COLLECTION,
+                Pipelines.outreachMetrics(Pipelines.outreachMatch(f), groupBy));
+        Map<Object, Integer> assessed = new java.util.HashMap<>();
+        List<String> programmes = programmesMatching(f);
+        if (!programmes.isEmpty()) {
+            for (Document row : mongo.getCollection(Person.COLLECTION)
+                    .aggregate(Pipelines.outreachAssessed(f.years(), programmes, groupBy))) {
+                assessed.put(keyOf(row.get("_id", Document.class), groupBy), ((Number) row.get("n")).intValue());
+            }
+        }
+        Map<Object, Document> flags = byKey(result, "flags", groupBy);
+        Map<Object, Document> pseudonyms = byKey(result, "pseudonyms", groupBy);
+        Map<Object, Document> nationalities = byKey(result, "nationalities", groupBy);
+        Map<Object, Document> abortions = byKey(result, "abortions", groupBy);
+        Map<Object, Document> perActivity = byKey(result, "perActivity", groupBy);
+        Map<Object, Document> healthPerPerson = byKey(result, "healthPerPerson", groupBy);
+        List<OutreachRow> rows = new ArrayList<>();
+        for (Document activity : result.getList("activities", Document.class, List.of())) {
+            List<GroupKey> key = keyOf(activity.get("_id", Document.class), groupBy);
+            Document flag = flags.getOrDefault(key, new Document());
+            Document people = pseudonyms.get(key);
+            Document health = healthPerPerson.get(key);
+            rows.add(new OutreachRow(key, intOf(activity, "activities"), intOf(activity, "contacts"),
+                    people == null ? null : intOf(people, "n"), intOf(flag, "newPersons"),
+                    intOf(activity, "observed"), intOf(activity, "observedNew"),
+                    intOf(nationalities.getOrDefault(key, new Document()), "n"), intOf(flag, "healthServiceUses"),
+                    intOf(abortions.getOrDefault(key, new Document()), "n"),
+                    activity.getList("weeks", Object.class, List.of()).size(),
+                    summary(perActivity.get(key)), health == null ? null : summary(health),
+                    assessed.getOrDefault(key, 0)));
+        }
+        rows.sort(Comparator.comparing(row -> sortableKey(row.key())));
+        return List.copyOf(rows);
+    }
+
+    /** Codes of the programmes an outreach filter selects (all programmes when it names none). */
+    private List<String> programmesMatching(OutreachFilter f) {
+        org.springframework.data.mongodb.core.query.Query query = new org.springframework.data.mongodb.core.query.Query();
+        if (f.programme() != null && !f.programme().isEmpty()) {
+            query.addCriteria(org.springframework.data.mongodb.core.query.Criteria.where("_id").in(f.programme()));
+        }
+        if (f.programmeKind() != null && !f.programmeKind().isEmpty()) {
+            query.addCriteria(org.springframework.data.mongodb.core.query.Criteria.where("kind")
+                    .in(Pipelines.names(f.programmeKind())));
+        }
+        if (f.city() != null && !f.city().isEmpty()) {
+            query.addCriteria(org.springframework.data.mongodb.core.query.Criteria.where("city").in(f.city()));
+        }
+        return mongo.find(query, dk.cmm.stats.outreach.Programme.class).stream()
+                .map(dk.cmm.stats.outreach.Programme::code).toList();
+    }
+
+    private static Map<Object, Document> byKey(Document facetResult, String facet,
+            List<? extends Dimension> groupBy) {
+        Map<Object, Document> rows = new java.util.HashMap<>();
+        for (Document row : facetResult.getList(facet, Document.class, List.of())) {
+            Object id = row.get("_id");
+            rows.put(keyOf(id instanceof Document d ? d : new Document(), groupBy), row);
+        }
+        return rows;
+    }
+
+    private static List<GroupKey> keyOf(Document id, List<? extends Dimension> groupBy) {
+        List<GroupKey> key = new ArrayList<>();
+        for (int i = 0; i < groupBy.size(); i++) {
+            Object value = id.get("d" + i);
+            key.add(new GroupKey(groupBy.get(i).name(), value instanceof Number n && !(value instanceof Double)
+                    ? String.valueOf(n.longValue()) : String.valueOf(value)));
+        }
+        return List.copyOf(key);
+    }
+
+    private static int intOf(Document doc, String field) {
+        Object value = doc.get(field);
+        return value instanceof Number n ? n.intValue() : 0;
+    }
+
+    private static NumericSummary summary(Document d) {
+        if (d == null) {
+            return NumericSummary.EMPTY;
+        }
+        return new NumericSummary(intOf(d, "count"), number(d, "min"), number(d, "max"), number(d, "mean"),
+                number(d, "median"));
+    }
+
     /** Years with any persons, outreach activities or hotline calls, ascending. */
     public List<Integer> years() {
         TreeSet<Integer> years = new TreeSet<>();
@@ -80,12 +177,7 @@ public class StatsService {
                 .findFirst().map(d -> ((Number) d.get("n")).intValue()).orElse(0);
         Map<List<GroupKey>, Integer> counts = new LinkedHashMap<>();
         for (Document group : facetResult.getList("groups", Document.class, List.of())) {
-            Document id = group.get("_id", Document.class);
-            List<GroupKey> key = new ArrayList<>();
-            for (int i = 0; i < groupBy.size(); i++) {
-                key.add(new GroupKey(groupBy.get(i).name(), String.valueOf(id.get("d" + i))));
-            }
-            counts.put(key, ((Number) group.get("count")).intValue());
+            counts.put(keyOf(group.get("_id", Document.class), groupBy), ((Number) group.get("count")).intValue());
         }
         if (includeEmpty && !groupBy.isEmpty()) {
             for (List<GroupKey> key : dimensionCodes.crossProduct(groupBy)) {
@@ -96,14 +188,14 @@ public class StatsService {
         if (!groupBy.isEmpty()) {
             counts.forEach((key, count) -> groups.add(new Group(key, count, total == 0 ? 0 : (double) count / total)));
         }
-        groups.sort(Comparator.comparingInt(Group::count).reversed().thenComparing(StatsService::sortableKey));
+        groups.sort(Comparator.comparingInt(Group::count).reversed().thenComparing(g -> sortableKey(g.key())));
         return new Stats(total, List.copyOf(groups), age, stayDays);
     }
 
     /** Codes in key order, numbers padded so that 2011 < 2012 and 9 < 10 sort as numbers. */
-    private static String sortableKey(Group group) {
+    private static String sortableKey(List<GroupKey> keys) {
         StringBuilder text = new StringBuilder();
-        for (GroupKey key : group.key()) {
+        for (GroupKey key : keys) {
             String code = key.code();
             text.append(code.chars().allMatch(Character::isDigit) ? "%012d".formatted(Long.parseLong(code)) : code)
                     .append('\u0000');
@@ -112,10 +204,7 @@ public class StatsService {
     }
 
     static NumericSummary summaryOf(Document facetResult, String field) {
-        return facetResult.getList(field, Document.class, List.of()).stream().findFirst()
-                .map(d -> new NumericSummary(((Number) d.get("count")).intValue(), number(d, "min"),
-                        number(d, "max"), number(d, "mean"), number(d, "median")))
-                .orElse(NumericSummary.EMPTY);
+        return summary(facetResult.getList(field, Document.class, List.of()).stream().findFirst().orElse(null));
     }
 
     private static Double number(Document doc, String field) {
