@@ -77,6 +77,11 @@ public final class Codebook {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
+        for (E code : type.getEnumConstants()) {
+            if (code.name().equals(raw)) {
+                return Optional.of(code); // the common case (files and the API use the codes): no text folding
+            }
+        }
         String wanted = normalise(raw);
         CodeList list = CodeList.of(type);
         for (E code : type.getEnumConstants()) {

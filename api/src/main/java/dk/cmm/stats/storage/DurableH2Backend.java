@@ -15,10 +15,16 @@ import io.netty.channel.Channel;
 final class DurableH2Backend extends H2Backend {
 
     private final MVStore store;
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
 
     DurableH2Backend(MVStore store) {
         super(store);
         this.store = store;
+    }
+
+    /** The names of the databases in the file. */
+    java.util.Set<String> databaseNames() {
+        return listDatabaseNames();
     }
 
     @Override
@@ -29,6 +35,14 @@ final class DurableH2Backend extends H2Backend {
             if (store.hasUnsavedChanges()) {
                 store.commit();
             }
+            if (WriteCommands.isWrite(command, query)) {
+                writes.incrementAndGet(); // after the commit: see WriteThroughBackend#writeSequence()
+            }
         }
+    }
+
+    /** How many write commands this backend has applied (when it serves the file directly). */
+    long writeSequence() {
+        return writes.get();
     }
 }

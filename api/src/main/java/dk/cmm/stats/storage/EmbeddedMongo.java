@@ -12,17 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.LongSupplier;
 
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
  * The embedded default: mongo-java-server in this process, on loopback, keeping its data in an H2 MVStore file in
- * the data folder. Only one process can own a data folder. The owner holds a lock on {@code embedded-mongo.lock} and
+ * the data folder. By default reads are answered from memory and every write is committed to the file as well
+ * before it is acknowledged ({@link WriteThroughBackend}); the memory is loaded from the file at start. Only one process can own a data folder. The owner holds a lock on {@code embedded-mongo.lock} and
  * writes its port to {@code embedded-mongo.port}; a second process (say {@code export} while {@code serve} runs)
  * finds the lock taken and connects to the owner's server instead of opening the file a second time.
  */
@@ -32,19 +33,22 @@ public final class EmbeddedMongo implements AutoCloseable {
     static final String LOCK_FILE = "embedded-mongo.lock";
     static final String PORT_FILE = "embedded-mongo.port";
     static final String DATABASE = "cmm";
+    static final int DEFAULT_CACHE_MB = 16;
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
 
     private final MongoServer server;
+    private final LongSupplier writeSequence;
     private final MVStore store;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Path portFile;
     private final String connectionString;
 
-    private EmbeddedMongo(MongoServer server, MVStore store, FileChannel lockChannel, FileLock lock, Path portFile,
-            String connectionString) {
+    private EmbeddedMongo(MongoServer server, LongSupplier writeSequence, MVStore store, FileChannel lockChannel,
+            FileLock lock, Path portFile, String connectionString) {
         this.server = server;
+        this.writeSequence = writeSequence;
         this.store = store;
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -54,16 +58,22 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** An embedded server with nothing on disk. */
     public static EmbeddedMongo inMemory() {
-        MongoServer server = new MongoServer(new MemoryBackend());
+        WriteThroughBackend backend = WriteThroughBackend.memoryOnly();
+        MongoServer server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
         log.info("Using embedded MongoDB (mongo-java-server, in memory only) on 127.0.0.1:{}", address.getPort());
-        return new EmbeddedMongo(server, null, null, null, null, uri(address.getPort()));
+        return new EmbeddedMongo(server, backend::writeSequence, null, null, null, null, uri(address.getPort()));
+    }
+
+    /** Opens the data folder with the default arrangement (reads from memory, writes through to the file). */
+    public static EmbeddedMongo open(Path dataDir, int port) {
+        return open(dataDir, port, StorageProperties.EmbeddedBackend.WRITE_THROUGH, DEFAULT_CACHE_MB);
     }
 
     /**
      * Opens the data folder: starts a server on its file, or connects to the server of the process that owns it.
      */
-    public static EmbeddedMongo open(Path dataDir, int port) {
+    public static EmbeddedMongo open(Path dataDir, int port, StorageProperties.EmbeddedBackend backend, int cacheMb) {
         try {
             Files.createDirectories(dataDir);
             Path lockFile = dataDir.resolve(LOCK_FILE);
@@ -74,15 +84,26 @@ public final class EmbeddedMongo implements AutoCloseable {
                 return connectToOwner(dataDir);
             }
             Path storeFile = dataDir.resolve(STORE_FILE);
-            MVStore store = new MVStore.Builder().fileName(storeFile.toString()).open();
-            MongoServer server = new MongoServer(new DurableH2Backend(store));
+            MVStore store = new MVStore.Builder().fileName(storeFile.toString()).cacheSize(cacheMb).open();
+            DurableH2Backend fileBackend = new DurableH2Backend(store);
+            MongoServer server;
+            LongSupplier writeSequence;
+            if (backend == StorageProperties.EmbeddedBackend.H2) {
+                server = new MongoServer(fileBackend);
+                writeSequence = fileBackend::writeSequence;
+            } else {
+                WriteThroughBackend writeThrough = WriteThroughBackend.loadedFrom(fileBackend);
+                server = new MongoServer(writeThrough);
+                writeSequence = writeThrough::writeSequence;
+            }
             server.bind("127.0.0.1", port);
             int boundPort = server.getLocalAddress().getPort();
             Path portFile = dataDir.resolve(PORT_FILE);
             Files.writeString(portFile, Integer.toString(boundPort), StandardCharsets.US_ASCII);
-            log.info("Using embedded MongoDB (mongo-java-server, H2 file {}) on 127.0.0.1:{}",
-                    storeFile.toAbsolutePath(), boundPort);
-            return new EmbeddedMongo(server, store, channel, lock, portFile, uri(boundPort));
+            log.info("Using embedded MongoDB (mongo-java-server, H2 file {}, {}) on 127.0.0.1:{}",
+                    storeFile.toAbsolutePath(), backend == StorageProperties.EmbeddedBackend.H2 ? "reads from the file"
+                            : "reads from memory, writes through to the file", boundPort);
+            return new EmbeddedMongo(server, writeSequence, store, channel, lock, portFile, uri(boundPort));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the data folder " + dataDir.toAbsolutePath(), e);
         }
@@ -113,7 +134,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         log.info("Data folder {} is in use by another cmm-stats process; using its embedded MongoDB on 127.0.0.1:{}",
                 dataDir.toAbsolutePath(), port);
-        return new EmbeddedMongo(null, null, null, null, null, uri(port));
+        return new EmbeddedMongo(null, null, null, null, null, null, uri(port));
     }
 
     private static String uri(int port) {
@@ -122,6 +143,15 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     public String connectionString() {
         return connectionString;
+    }
+
+    /**
+     * The count of write commands the server has applied, when this process runs the server (null when it uses
+     * another process's). Every write by any client, in this process or another, passes through the server and
+     * changes it, so this process can tell whether the data changed without a round trip to the database.
+     */
+    public LongSupplier writeSequence() {
+        return writeSequence;
     }
 
     /** Whether this process runs the server (rather than using another process's). */

@@ -1,0 +1,229 @@
+package dk.cmm.stats.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.bson.Document;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+
+import dk.cmm.stats.CmmStatsApplication;
+import dk.cmm.stats.importer.RecordKind;
+import dk.cmm.stats.importer.SyntheticData;
+import dk.cmm.stats.stats.DirectQueries;
+import dk.cmm.stats.stats.PersonDimension;
+import dk.cmm.stats.stats.PersonFilter;
+import dk.cmm.stats.stats.StatsService;
+import dk.cmm.stats.storage.DataVersion;
+import dk.cmm.stats.storage.MongoEndpoint;
+import dk.cmm.stats.storage.RecordWriter;
+
+/**
+ * {@code cmm-stats bench}: fills a database of its own with synthetic data, then measures, in this one process and
+ * on that one server, what the issue asks: (1) a {@code personStats} breakdown over GraphQL/HTTP against the very
+ * same pipeline run with the driver; (2) that query repeated by 16 concurrent clients with the result cache and
+ * without; (3) a CSV import against raw {@code insertMany}; (4) exporting the report. Two application instances run
+ * side by side on the same database, one with the cache and one without, each serving HTTP on a loopback port.
+ */
+public final class Bench {
+
+    /** The measured breakdown: two dimensions and a year range, as a dashboard asks. */
+    static final List<PersonDimension> GROUP_BY = List.of(PersonDimension.REGION, PersonDimension.EXPLOITATION);
+    static final String QUERY = """
+            { personStats(filter: {assessmentYears: [%s]}, groupBy: [REGION, EXPLOITATION]) {
+                total groups { key { dimension code } count share } age { count min max mean median } } }""";
+
+    /**
+     * @param persons   persons to generate (activities half as many, hotline calls a quarter)
+     * @param mongoUri  a MongoDB to use instead of the embedded default (its database {@code cmm_bench}), or null
+     * @param clients   concurrent clients of the throughput test
+     * @param requests  requests of the cached throughput test (the uncached one sends 4 per client)
+     * @param runs      timed runs per median
+     * @param springArgs further Spring arguments for both application instances (e.g. the embedded backend)
+     */
+    public record Options(int persons, String mongoUri, int clients, int requests, int runs, Path json,
+            List<String> springArgs) {
+    }
+
+    private final Options options;
+    private final PrintWriter out;
+    private final BenchReport report = new BenchReport();
+    private final List<Integer> years = IntStream.rangeClosed(2010, 2019).boxed().toList();
+
+    public Bench(Options options, PrintWriter out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public BenchReport run(IntConsumer generateProgress) {
+        Path dataDir = null;
+        try {
+            dataDir = options.mongoUri() == null ? Files.createTempDirectory("cmm-bench-") : null;
+            List<String> common = commonArgs(dataDir);
+            try (ConfigurableApplicationContext cached = start(common, true)) {
+                MongoEndpoint endpoint = cached.getBean(MongoEndpoint.class);
+                report.setup("machine", machine());
+                report.setup("database", endpoint.describe() + backendOf(common));
+                generate(cached, generateProgress);
+                try (ConfigurableApplicationContext uncached = start(common, false);
+                        MongoClient driver = MongoClients.create(endpoint.connectionString())) {
+                    int cachedPort = port(cached);
+                    int uncachedPort = port(uncached);
+                    String token = null; // the API has no authentication yet
+                    GraphQlClient uncachedClient = new GraphQlClient(uncachedPort, query(), token);
+                    GraphQlClient cachedClient = new GraphQlClient(cachedPort, query(), token);
+                    apiVersusDriver(uncachedClient, driver.getDatabase(endpoint.connectionString().getDatabase())
+                            .getCollection(DirectQueries.PERSONS), uncached.getBean(StatsService.class));
+                    cachedVersusUncached(cachedClient, uncachedClient, cached.getBean(DataVersion.class));
+                    importVersusInsertMany();
+                    export();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (dataDir != null) {
+                deleteQuietly(dataDir);
+            }
+        }
+        report.print(out);
+        report.writeJson(options.json());
+        out.println();
+        out.println("Written to " + options.json());
+        out.flush();
+        return report;
+    }
+
+    private List<String> commonArgs(Path dataDir) {
+        List<String> args = new ArrayList<>();
+        args.add("--server.address=127.0.0.1");
+        args.add("--server.port=0");
+        args.add("--logging.level.de.bwaldvogel.mongo=error");
+        if (dataDir != null) {
+            args.add("--cmm.data-dir=" + dataDir);
+        } else {
+            args.add("--spring.mongodb.uri=" + options.mongoUri());
+        }
+        args.addAll(options.springArgs());
+        return args;
+    }
+
+    private static ConfigurableApplicationContext start(List<String> common, boolean cache) {
+        List<String> args = new ArrayList<>(common);
+        args.add("--cmm.stats.cache.enabled=" + cache);
+        return new SpringApplicationBuilder(CmmStatsApplication.class).web(WebApplicationType.SERVLET)
+                .bannerMode(Banner.Mode.OFF).profiles("batch").run(args.toArray(String[]::new));
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+    }
+
+    private void generate(ConfigurableApplicationContext context, IntConsumer progress) {
+        SyntheticData.Plan plan = new SyntheticData.Plan(options.persons(), options.persons() / 2,
+                options.persons() / 4, 2002, 2025, 42);
+        long start = System.nanoTime();
+        Map<RecordKind, RecordWriter.WriteCounts> counts = context.getBean(SyntheticData.class).write(plan, progress);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        report.setup("data", "%,d persons, %,d outreach activities, %,d hotline calls, 2002-2025, seed 42 (plus the bundled data)"
+                .formatted(plan.persons(), plan.activities(), plan.calls()));
+        report.info("0.gen", "generate: validated upserts in chunks of " + SyntheticData.CHUNK, plan.total() / seconds,
+                "rows/s", "%,d rows in %.1f s; %s".formatted(plan.total(), seconds, counts.get(RecordKind.PERSONS)));
+    }
+
+    /** (1) personStats over GraphQL/HTTP (no cache) against the same pipeline through the driver. */
+    private void apiVersusDriver(GraphQlClient api, MongoCollection<Document> persons, StatsService service) {
+        PersonFilter filter = PersonFilter.builder().assessmentYears(years).build();
+        List<Document> pipeline = DirectQueries.personStats(filter, GROUP_BY);
+        Runnable direct = () -> persons.aggregate(pipeline).allowDiskUse(true).first();
+        double[] medians = Timing.alternatingMedians(api::send, direct, 3, options.runs());
+        String note = "median of %d, alternating; years %d-%d, groupBy REGION, EXPLOITATION"
+                .formatted(options.runs(), years.get(0), years.get(years.size() - 1));
+        report.info("1.api", "personStats over GraphQL/HTTP, uncached", medians[0], "ms", note);
+        report.info("1.driver", "same pipeline with the driver", medians[1], "ms", note);
+        double[] inProcess = Timing.alternatingMedians(() -> service.personStats(filter, GROUP_BY, false), direct, 1,
+                Math.max(3, options.runs() / 3));
+        report.info("1.service", "StatsService in-process (no HTTP), uncached", inProcess[0], "ms",
+                "where the API's time goes: the service vs HTTP and GraphQL (driver alongside: %s ms)"
+                        .formatted(BenchReport.format(inProcess[1])));
+        report.target("1.ratio", "(1) GraphQL / driver", medians[0] / medians[1], "x", true, 1.2,
+                "the API's overhead on the aggregation");
+    }
+
+    /** (2) the same query repeated by concurrent clients, with the cache and without. */
+    private void cachedVersusUncached(GraphQlClient cached, GraphQlClient uncached, DataVersion dataVersion) {
+        int clients = options.clients();
+        Timing.Throughput without = Timing.load(clients, clients * 4, 300, uncached::send);
+        Timing.load(clients, Math.min(options.requests(), 2000), 60, cached::send); // warm up the JIT
+        Timing.Throughput with = Timing.load(clients, options.requests(), 60, cached::send);
+        report.info("2.uncached", "uncached, %d clients".formatted(clients), without.perSecond(), "req/s",
+                "%d requests in %.1f s, median latency %.1f ms".formatted(without.requests(), without.seconds(),
+                        without.medianMillis()));
+        report.target("2.cached", "(2) cached, %d clients".formatted(clients), with.perSecond(), "req/s", false,
+                2000, "%,d requests in %.1f s, median latency %.2f ms".formatted(with.requests(), with.seconds(),
+                        with.medianMillis()));
+        report.target("2.ratio", "(2) cached / uncached throughput", with.perSecond() / without.perSecond(), "x",
+                false, 50, "");
+        List<Double> lookups = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            lookups.add(Timing.millis(dataVersion::current));
+        }
+        report.info("2.version", "data version lookup (one per cached query)", Timing.median(lookups.subList(500,
+                2000)), "ms", "median of 1,500 after 500 warm-up; part of every cached request's latency");
+    }
+
+    /** (3) the CSV import against raw insertMany of the same documents. */
+    private void importVersusInsertMany() {
+        report.skipped("3.ratio", "(3) CSV import / raw insertMany", "skipped: the CSV importer (issue 5) has not "
+                + "landed on this branch");
+    }
+
+    /** (4) the report export. */
+    private void export() {
+        report.skipped("4.2012", "(4) export of the 2012 report, da+en", "skipped: the report exporter (issue 4) "
+                + "has not landed on this branch");
+        report.skipped("4.all", "(4) export of every year", "skipped: the report exporter (issue 4) has not landed "
+                + "on this branch");
+    }
+
+    private String query() {
+        return QUERY.formatted(String.join(", ", years.stream().map(String::valueOf).toList()));
+    }
+
+    private static String machine() {
+        return "%d cores, Java %s, %s %s".formatted(Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"));
+    }
+
+    private static String backendOf(List<String> args) {
+        String backend = args.stream().filter(a -> a.startsWith("--cmm.embedded-backend=")).findFirst()
+                .map(a -> a.substring(a.indexOf('=') + 1)).orElse("write-through");
+        return args.stream().anyMatch(a -> a.startsWith("--spring.mongodb.uri=")) ? ""
+                : " (" + backend.toLowerCase(Locale.ROOT) + ")";
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is harmless
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package dk.cmm.stats.stats;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cache.CacheManager;
+import org.springframework.cache.annotation.EnableCaching;
+import org.springframework.cache.caffeine.CaffeineCacheManager;
+import org.springframework.cache.interceptor.KeyGenerator;
+import org.springframework.cache.support.NoOpCacheManager;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import dk.cmm.stats.storage.DataVersion;
+import dk.cmm.stats.storage.MongoEndpoint;
+
+/**
+ * The result cache of the statistics queries: Spring's cache abstraction over a bounded Caffeine cache. An entry
+ * is keyed by the query (method and normalised arguments, see {@link QueryKey}) and by the data version that every
+ * write bumps in MongoDB. Reading that version costs one {@code _id} lookup per query, and buys consistency across
+ * every application instance sharing the database (and costs nothing when this process runs the embedded server,
+ * see {@link Keys}): a write made through any of them changes the version, so the
+ * next query misses and is answered from the data, never from a stale entry. Old versions' entries are never read
+ * again and age out of the bounded cache. {@code cmm.stats.cache.enabled=false} turns it off (the benchmark's
+ * uncached run).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableCaching
+@EnableConfigurationProperties(StatsCache.Properties.class)
+public class StatsCache {
+
+    /** The cache of {@link StatsService}'s answers. */
+    public static final String NAME = "stats";
+    /** The bean that makes the keys: query plus data version. */
+    public static final String KEYS = "statsCacheKeys";
+
+    @Bean
+    CacheManager cacheManager(Properties properties) {
+        if (!properties.enabled()) {
+            return new NoOpCacheManager();
+        }
+        CaffeineCacheManager manager = new CaffeineCacheManager();
+        manager.setCacheNames(List.of(NAME));
+        manager.setCaffeine(Caffeine.newBuilder().maximumSize(properties.maxEntries()));
+        manager.setAllowNullValues(false);
+        return manager;
+    }
+
+    @Bean(KEYS)
+    KeyGenerator statsCacheKeys(Properties properties, DataVersion dataVersion, MongoEndpoint endpoint) {
+        LongSupplier localWrites = endpoint.isEmbedded() ? endpoint.embedded().writeSequence() : null;
+        return new Keys(properties.enabled(), localWrites != null ? localWrites : dataVersion::current);
+    }
+
+    /**
+     * Builds the key from the method, its arguments and (read first, before the query runs) the data version:
+     * the {@link DataVersion} counter in MongoDB, or, when this process runs the embedded server itself, that
+     * server's count of applied writes, which every write from any client changes just the same and which costs no
+     * round trip.
+     */
+    record Keys(boolean enabled, LongSupplier dataVersion) implements KeyGenerator {
+
+        @Override
+        public Object generate(Object target, Method method, Object... params) {
+            if (!enabled) {
+                return QueryKey.NONE; // nothing is stored: do not pay for the version lookup
+            }
+            // The version is read before the query runs: an entry stored under version v holds data at least as new
+            // as v (writes bump the version after they are applied), so no reader ever gets data older than the
+            // version it saw.
+            long version = dataVersion.getAsLong();
+            List<Object> args = new ArrayList<>();
+            for (Object param : params) {
+                args.add(QueryKey.normalise(param));
+            }
+            return new QueryKey(method.getName(), args, version);
+        }
+    }
+
+    /**
+     * {@code cmm.stats.cache.*}.
+     *
+     * @param enabled    whether statistics results are cached (default true)
+     * @param maxEntries how many results are kept at most (default 2000; least recently used go first)
+     */
+    @ConfigurationProperties("cmm.stats.cache")
+    public record Properties(Boolean enabled, Long maxEntries) {
+
+        public Properties {
+            enabled = enabled == null || enabled;
+            maxEntries = maxEntries != null ? maxEntries : 2000L;
+        }
+    }
+}
