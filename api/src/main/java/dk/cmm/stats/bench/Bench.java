@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
@@ -23,6 +22,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 
 import dk.cmm.stats.CmmStatsApplication;
 import dk.cmm.stats.importer.RecordKind;
@@ -34,6 +34,7 @@ import dk.cmm.stats.stats.StatsService;
 import dk.cmm.stats.storage.DataVersion;
 import dk.cmm.stats.storage.MongoEndpoint;
 import dk.cmm.stats.storage.RecordWriter;
+import dk.cmm.stats.storage.StorageProperties;
 
 /**
  * {@code cmm-stats bench}: fills a database of its own with synthetic data, then measures, in this one process and
@@ -59,8 +60,11 @@ public final class Bench {
      * @param springArgs further Spring arguments for both application instances (e.g. the embedded backend)
      */
     public record Options(int persons, String mongoUri, int clients, int requests, int runs, Path json,
-            List<String> springArgs) {
+            List<String> springArgs, java.util.Set<Part> parts) {
     }
+
+    /** The measurements, to run a subset of them (e.g. only the aggregation when comparing backends). */
+    public enum Part { API, CACHE, IMPORT, EXPORT }
 
     private final Options options;
     private final PrintWriter out;
@@ -80,7 +84,9 @@ public final class Bench {
             try (ConfigurableApplicationContext cached = start(common, true)) {
                 MongoEndpoint endpoint = cached.getBean(MongoEndpoint.class);
                 report.setup("machine", machine());
-                report.setup("database", endpoint.describe() + backendOf(common));
+                report.setup("database", endpoint.describe() + (endpoint.isEmbedded() ? " (H2 file, %d MB page cache)"
+                        .formatted(cached.getBean(StorageProperties.class).embeddedCacheMb()) : ""));
+                report.setup("heap", "max %,d MB".formatted(Runtime.getRuntime().maxMemory() / (1024 * 1024)));
                 generate(cached, generateProgress);
                 try (ConfigurableApplicationContext uncached = start(common, false);
                         MongoClient driver = MongoClients.create(endpoint.connectionString())) {
@@ -89,11 +95,22 @@ public final class Bench {
                     String token = null; // the API has no authentication yet
                     GraphQlClient uncachedClient = new GraphQlClient(uncachedPort, query(), token);
                     GraphQlClient cachedClient = new GraphQlClient(cachedPort, query(), token);
-                    apiVersusDriver(uncachedClient, driver.getDatabase(endpoint.connectionString().getDatabase())
-                            .getCollection(DirectQueries.PERSONS), uncached.getBean(StatsService.class));
-                    cachedVersusUncached(cachedClient, uncachedClient, cached.getBean(DataVersion.class));
-                    importVersusInsertMany();
-                    export();
+                    if (options.parts().contains(Part.API)) {
+                        MongoDatabase database = driver.getDatabase(endpoint.connectionString().getDatabase());
+                        apiVersusDriver(uncachedClient, database.getCollection(DirectQueries.PERSONS),
+                                uncached.getBean(StatsService.class));
+                        report.note("1.plan", "query plan of the pipeline (explain)", Explain.winningPlan(database,
+                                DirectQueries.PERSONS, DirectQueries.personStats(filter(), GROUP_BY)));
+                    }
+                    if (options.parts().contains(Part.CACHE)) {
+                        cachedVersusUncached(cachedClient, uncachedClient, cached.getBean(DataVersion.class));
+                    }
+                    if (options.parts().contains(Part.IMPORT)) {
+                        importVersusInsertMany();
+                    }
+                    if (options.parts().contains(Part.EXPORT)) {
+                        export();
+                    }
                 }
             }
         } catch (IOException e) {
@@ -150,7 +167,7 @@ public final class Bench {
 
     /** (1) personStats over GraphQL/HTTP (no cache) against the same pipeline through the driver. */
     private void apiVersusDriver(GraphQlClient api, MongoCollection<Document> persons, StatsService service) {
-        PersonFilter filter = PersonFilter.builder().assessmentYears(years).build();
+        PersonFilter filter = filter();
         List<Document> pipeline = DirectQueries.personStats(filter, GROUP_BY);
         Runnable direct = () -> persons.aggregate(pipeline).allowDiskUse(true).first();
         double[] medians = Timing.alternatingMedians(api::send, direct, 3, options.runs());
@@ -158,8 +175,8 @@ public final class Bench {
                 .formatted(options.runs(), years.get(0), years.get(years.size() - 1));
         report.info("1.api", "personStats over GraphQL/HTTP, uncached", medians[0], "ms", note);
         report.info("1.driver", "same pipeline with the driver", medians[1], "ms", note);
-        double[] inProcess = Timing.alternatingMedians(() -> service.personStats(filter, GROUP_BY, false), direct, 1,
-                Math.max(3, options.runs() / 3));
+        double[] inProcess = Timing.alternatingMedians(() -> service.personStats(filter, GROUP_BY, false), direct, 2,
+                options.runs());
         report.info("1.service", "StatsService in-process (no HTTP), uncached", inProcess[0], "ms",
                 "where the API's time goes: the service vs HTTP and GraphQL (driver alongside: %s ms)"
                         .formatted(BenchReport.format(inProcess[1])));
@@ -203,6 +220,10 @@ public final class Bench {
                 + "on this branch");
     }
 
+    private PersonFilter filter() {
+        return PersonFilter.builder().assessmentYears(years).build();
+    }
+
     private String query() {
         return QUERY.formatted(String.join(", ", years.stream().map(String::valueOf).toList()));
     }
@@ -210,13 +231,6 @@ public final class Bench {
     private static String machine() {
         return "%d cores, Java %s, %s %s".formatted(Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"));
-    }
-
-    private static String backendOf(List<String> args) {
-        String backend = args.stream().filter(a -> a.startsWith("--cmm.embedded-backend=")).findFirst()
-                .map(a -> a.substring(a.indexOf('=') + 1)).orElse("write-through");
-        return args.stream().anyMatch(a -> a.startsWith("--spring.mongodb.uri=")) ? ""
-                : " (" + backend.toLowerCase(Locale.ROOT) + ")";
     }
 
     private static void deleteQuietly(Path dir) {

@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class BenchReport {
 
     /** Whether a row met its target, has none, or was not measured. */
-    public enum Status { MET, MISSED, INFO, SKIPPED }
+    public enum Status { MET, MISSED, INFO, NOTE, SKIPPED }
 
     /**
      * One measurement.
@@ -51,6 +51,11 @@ public final class BenchReport {
         boolean met = atMost ? value <= limit : value >= limit;
         rows.add(new Row(id, what, value, unit, (atMost ? "<= " : ">= ") + format(limit), met ? Status.MET
                 : Status.MISSED, note));
+    }
+
+    /** A finding in words (no figure), e.g. the query plan. */
+    public void note(String id, String what, String text) {
+        rows.add(new Row(id, what, null, null, null, Status.NOTE, text));
     }
 
     public void skipped(String id, String what, String why) {

@@ -45,6 +45,10 @@ final class BenchCommand extends SpringCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "15", description = "timed runs per median (default ${DEFAULT-VALUE})")
     int runs;
 
+    @Option(names = "--parts", split = ",", defaultValue = "api,cache,import,export",
+            description = "which measurements to run (default ${DEFAULT-VALUE})")
+    java.util.Set<Bench.Part> parts;
+
     @Option(names = "--json", description = "where to write the results (default api/target/bench.json)")
     Path json;
 
@@ -60,7 +64,8 @@ final class BenchCommand extends SpringCommand implements Callable<Integer> {
             BenchUris.dropDatabase(uri);
         }
         PrintWriter stdout = spec.commandLine().getOut();
-        Bench.Options options = new Bench.Options(persons, uri, clients, requests, runs, out, List.of(springArgs));
+        Bench.Options options = new Bench.Options(persons, uri, clients, requests, runs, out, List.of(springArgs),
+                java.util.EnumSet.copyOf(parts));
         int rows = persons + persons / 2 + persons / 4;
         try (ProgressBar bar = Progress.bar("generate", rows)) {
             new Bench(options, stdout).run(bar::stepBy);

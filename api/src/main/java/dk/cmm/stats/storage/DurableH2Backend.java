@@ -36,12 +36,12 @@ final class DurableH2Backend extends H2Backend {
                 store.commit();
             }
             if (WriteCommands.isWrite(command, query)) {
-                writes.incrementAndGet(); // after the commit: see WriteThroughBackend#writeSequence()
+                writes.incrementAndGet(); // after the commit: see EmbeddedMongo#writeSequence()
             }
         }
     }
 
-    /** How many write commands this backend has applied (when it serves the file directly). */
+    /** How many write commands this backend has applied. */
     long writeSequence() {
         return writes.get();
     }

@@ -22,8 +22,8 @@ import de.bwaldvogel.mongo.MongoServer;
 
 /**
  * The embedded default: mongo-java-server in this process, on loopback, keeping its data in an H2 MVStore file in
- * the data folder. By default reads are answered from memory and every write is committed to the file as well
- * before it is acknowledged ({@link WriteThroughBackend}); the memory is loaded from the file at start. Only one process can own a data folder. The owner holds a lock on {@code embedded-mongo.lock} and
+ * the data folder, every acknowledged write committed to the file ({@link DurableH2Backend}), with a page cache large
+ * enough to keep a few hundred thousand records in memory (see {@link #defaultCacheMb()}). Only one process can own a data folder. The owner holds a lock on {@code embedded-mongo.lock} and
  * writes its port to {@code embedded-mongo.port}; a second process (say {@code export} while {@code serve} runs)
  * finds the lock taken and connects to the owner's server instead of opening the file a second time.
  */
@@ -33,7 +33,6 @@ public final class EmbeddedMongo implements AutoCloseable {
     static final String LOCK_FILE = "embedded-mongo.lock";
     static final String PORT_FILE = "embedded-mongo.port";
     static final String DATABASE = "cmm";
-    static final int DEFAULT_CACHE_MB = 16;
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
 
@@ -58,22 +57,33 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** An embedded server with nothing on disk. */
     public static EmbeddedMongo inMemory() {
-        WriteThroughBackend backend = WriteThroughBackend.memoryOnly();
+        CountingMemoryBackend backend = new CountingMemoryBackend();
         MongoServer server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
         log.info("Using embedded MongoDB (mongo-java-server, in memory only) on 127.0.0.1:{}", address.getPort());
         return new EmbeddedMongo(server, backend::writeSequence, null, null, null, null, uri(address.getPort()));
     }
 
-    /** Opens the data folder with the default arrangement (reads from memory, writes through to the file). */
+    /** Opens the data folder with the default page cache. */
     public static EmbeddedMongo open(Path dataDir, int port) {
-        return open(dataDir, port, StorageProperties.EmbeddedBackend.WRITE_THROUGH, DEFAULT_CACHE_MB);
+        return open(dataDir, port, defaultCacheMb());
+    }
+
+    /**
+     * The default page cache of the H2 file: 40 % of the maximum heap, at least 64 MB and at most 4 GB. Measured at
+     * 200,000 persons (README, "Scale and speed"): with H2's own default of 16 MB every breakdown reads and decodes
+     * the file's pages again and is about 10 times slower; once the cache holds the records, H2 answers as fast as
+     * the in-memory backend, starts at once and needs less memory.
+     */
+    public static int defaultCacheMb() {
+        long fraction = Runtime.getRuntime().maxMemory() * 2 / 5 / (1024 * 1024);
+        return (int) Math.max(64, Math.min(4096, fraction));
     }
 
     /**
      * Opens the data folder: starts a server on its file, or connects to the server of the process that owns it.
      */
-    public static EmbeddedMongo open(Path dataDir, int port, StorageProperties.EmbeddedBackend backend, int cacheMb) {
+    public static EmbeddedMongo open(Path dataDir, int port, int cacheMb) {
         try {
             Files.createDirectories(dataDir);
             Path lockFile = dataDir.resolve(LOCK_FILE);
@@ -86,23 +96,14 @@ public final class EmbeddedMongo implements AutoCloseable {
             Path storeFile = dataDir.resolve(STORE_FILE);
             MVStore store = new MVStore.Builder().fileName(storeFile.toString()).cacheSize(cacheMb).open();
             DurableH2Backend fileBackend = new DurableH2Backend(store);
-            MongoServer server;
-            LongSupplier writeSequence;
-            if (backend == StorageProperties.EmbeddedBackend.H2) {
-                server = new MongoServer(fileBackend);
-                writeSequence = fileBackend::writeSequence;
-            } else {
-                WriteThroughBackend writeThrough = WriteThroughBackend.loadedFrom(fileBackend);
-                server = new MongoServer(writeThrough);
-                writeSequence = writeThrough::writeSequence;
-            }
+            MongoServer server = new MongoServer(fileBackend);
+            LongSupplier writeSequence = fileBackend::writeSequence;
             server.bind("127.0.0.1", port);
             int boundPort = server.getLocalAddress().getPort();
             Path portFile = dataDir.resolve(PORT_FILE);
             Files.writeString(portFile, Integer.toString(boundPort), StandardCharsets.US_ASCII);
-            log.info("Using embedded MongoDB (mongo-java-server, H2 file {}, {}) on 127.0.0.1:{}",
-                    storeFile.toAbsolutePath(), backend == StorageProperties.EmbeddedBackend.H2 ? "reads from the file"
-                            : "reads from memory, writes through to the file", boundPort);
+            log.info("Using embedded MongoDB (mongo-java-server, H2 file {}, {} MB page cache) on 127.0.0.1:{}",
+                    storeFile.toAbsolutePath(), cacheMb, boundPort);
             return new EmbeddedMongo(server, writeSequence, store, channel, lock, portFile, uri(boundPort));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the data folder " + dataDir.toAbsolutePath(), e);
