@@ -52,17 +52,21 @@ final class ExportCommand extends SpringCommand implements Callable<Integer> {
     public Integer call() {
         long start = System.nanoTime();
         try (ConfigurableApplicationContext context = startBatch()) {
+            long started = System.nanoTime();
             ReportExporter exporter = context.getBean(ReportExporter.class);
             List<Integer> years = which.allYears ? exporter.reportYears() : List.of(which.year);
             Set<Lang> langs = new LinkedHashSet<>(languages);
             List<ExportResult> results = exporter.export(out, years, langs);
+            long done = System.nanoTime();
             var printer = spec.commandLine().getOut();
             for (ExportResult result : results) {
-                printer.printf("Wrote %s (%d files; %s)%n", result.folder(), result.files().size(),
-                        String.join(", ", langs.stream().map(Lang::tag).toList()));
+                printer.printf(java.util.Locale.ROOT, "Wrote %s (%d files; %s)%n", result.folder(),
+                        result.files().size(), String.join(", ", langs.stream().map(Lang::tag).toList()));
             }
-            printer.printf("Wrote %s listing every exported year; templates from %s; %.1f s%n",
-                    out.resolve("index.html"), exporter.templatesDescription(), (System.nanoTime() - start) / 1e9);
+            printer.printf(java.util.Locale.ROOT, "Wrote %s listing every exported year; templates from %s%n",
+                    out.resolve("index.html"), exporter.templatesDescription());
+            printer.printf(java.util.Locale.ROOT, "Export %.2f s (start-up %.2f s)%n", (done - started) / 1e9,
+                    (started - start) / 1e9);
             printer.flush();
             return 0;
         }

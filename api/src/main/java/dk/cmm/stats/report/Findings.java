@@ -86,7 +86,7 @@ final class Findings {
         List<Row> known = fig.rows().stream().filter(r -> !r.unknown() && r.count() > 0)
                 .sorted(Comparator.comparing(Row::count).reversed()).toList();
         int unknown = fig.rows().stream().filter(Row::unknown).mapToInt(Row::count).sum();
-        int total = fig.rows().stream().mapToInt(Row::count).sum();
+        int total = known.stream().mapToInt(Row::count).sum();
         String unit = m.get("desc.unit." + fig.unit());
         List<String> sentences = new ArrayList<>();
         int k = Narrative.topCount(known.stream()

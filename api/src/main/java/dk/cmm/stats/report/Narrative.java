@@ -105,6 +105,23 @@ final class Narrative {
         }
     }
 
+    /**
+     * When only some persons have the attribute, shares of the whole would mislead: the block then gives the known
+     * counts only, "Køn er kun oplyst for 6 af de 60 personer: Kvinder (6)." Returns whether it did.
+     */
+    private boolean partial(String block, Stats stats, String what) {
+        int unknown = unknown(stats);
+        List<Group> known = known(stats);
+        if (unknown == 0 || known.isEmpty()) {
+            return false;
+        }
+        int knownCount = known.stream().mapToInt(Group::count).sum();
+        put(block, m.format("text.partial", "what", m.capitalised(m.get("what." + what)), "known", n(knownCount),
+                "total", n(stats.total()), "list", list(known, g -> m.format("text.item.count", "item",
+                        label(g.key().get(0)), "n", n(g.count())))));
+        return true;
+    }
+
     /** One paragraph from sentences. */
     private static String paragraph(List<String> sentences) {
         return String.join(" ", sentences);
@@ -136,13 +153,14 @@ final class Narrative {
         List<Group> known = known(data.byAuthority());
         if (known.isEmpty()) {
             paragraphs.add(m.format("text.authorities.none", "year", year));
+        } else if (partial("authoritiesPartial", data.byAuthority(), "authority")) {
+            paragraphs.addAll(blocks.remove("authoritiesPartial"));
         } else {
             List<String> sentences = new ArrayList<>();
             int immigration = data.byAuthority().count("IMMIGRATION_SERVICE");
             int centre = data.byAuthority().count("CMM");
             sentences.add(m.format("text.authorities", "year", year, "immigration", persons(immigration),
                     "centre", persons(centre)));
-            unknownNote(sentences, data.byAuthority(), "authority");
             paragraphs.add(paragraph(sentences));
         }
         put("authorities", paragraphs);
@@ -153,6 +171,9 @@ final class Narrative {
         List<Group> known = known(data.byChannel());
         if (known.isEmpty()) {
             put("channel", m.format("text.channel.none", "year", year, "persons", persons(total())));
+            return;
+        }
+        if (partial("channel", data.byChannel(), "channel")) {
             return;
         }
         List<String> sentences = new ArrayList<>();
@@ -169,7 +190,6 @@ final class Narrative {
                         "n", n(g.count()), "how", how));
             }
         }
-        unknownNote(sentences, data.byChannel(), "channel");
         put("channel", paragraph(sentences));
     }
 
@@ -178,6 +198,10 @@ final class Narrative {
         List<Group> countries = known(data.byNationality());
         if (countries.isEmpty()) {
             put("regions", m.format("text.nationality.none", "year", year, "persons", persons(total())));
+            put("countries", List.of());
+            return;
+        }
+        if (partial("regions", data.byNationality(), "nationality")) {
             put("countries", List.of());
             return;
         }
@@ -199,7 +223,6 @@ final class Narrative {
             sentences.add(m.format(large.isEmpty() ? "text.region.only" : "text.region.fewer", "regions",
                     list(small, g -> m.format("text.item.count", "item", label(g.key().get(0)), "n", n(g.count())))));
         }
-        unknownNote(sentences, data.byNationality(), "nationality");
         put("regions", paragraph(sentences));
 
         List<String> top = new ArrayList<>();
@@ -232,7 +255,7 @@ final class Narrative {
         List<Group> forms = known(data.byExploitation());
         if (forms.isEmpty()) {
             put("exploitation", m.format("text.exploitation.none", "year", year, "persons", persons(total())));
-        } else {
+        } else if (!partial("exploitation", data.byExploitation(), "exploitation")) {
             List<String> sentences = new ArrayList<>();
             List<Group> main = forms.stream().filter(g -> g.share() >= 0.1).toList();
             List<Group> few = forms.stream().filter(g -> g.share() < 0.1).toList();
@@ -246,7 +269,6 @@ final class Narrative {
                         "n", n(sum), "forms", list(few, g -> m.format("text.item.count", "item",
                                 phrase("exploitation", g.code()), "n", n(g.count())))));
             }
-            unknownNote(sentences, data.byExploitation(), "exploitation");
             put("exploitation", paragraph(sentences));
         }
         FigureData sectors = data.figure("07");
@@ -293,6 +315,16 @@ final class Narrative {
             put("gender", m.format("text.gender.none", "year", year, "persons", persons(total())));
             return;
         }
+        if (partial("genderPartial", byGender, "gender")) {
+            paragraphs.addAll(blocks.remove("genderPartial"));
+        } else {
+            paragraphs.add(genderSplit(byGender));
+        }
+        forcedLabourAndProstitution(paragraphs);
+        put("gender", paragraphs);
+    }
+
+    private String genderSplit(Stats byGender) {
         List<String> sentences = new ArrayList<>();
         int women = byGender.count("FEMALE");
         int men = byGender.count("MALE");
@@ -312,9 +344,10 @@ final class Narrative {
         if (other > 0) {
             sentences.add(m.format("text.gender.other", "persons", persons(other)));
         }
-        unknownNote(sentences, byGender, "gender");
-        paragraphs.add(paragraph(sentences));
+        return paragraph(sentences);
+    }
 
+    private void forcedLabourAndProstitution(List<String> paragraphs) {
         Stats cross = data.exploitationByGender();
         int flWomen = cross.group("FORCED_LABOUR", "FEMALE").map(Group::count).orElse(0);
         int flMen = cross.group("FORCED_LABOUR", "MALE").map(Group::count).orElse(0);
@@ -349,7 +382,6 @@ final class Narrative {
             paragraphs.add(prostitutionWomen == prostitution ? m.get("text.gender.prostitution.allWomen")
                     : m.format("text.gender.prostitution", "women", n(prostitutionWomen), "total", n(prostitution)));
         }
-        put("gender", paragraphs);
     }
 
     // 7. Age
@@ -396,6 +428,9 @@ final class Narrative {
             put("iom", m.get("text.status.subsection.none"));
             return;
         }
+        int unknownStatus = unknown(byStatus);
+        String notCounted = m.format("text.status.notCounted", "known", n(total() - unknownStatus),
+                "total", n(total()), "year", year);
         List<String> statusSentences = new ArrayList<>();
         statusSentences.add(m.format("text.status", "at", at, "total", n(total()), "year", year));
         put("status", paragraph(statusSentences));
@@ -404,7 +439,7 @@ final class Narrative {
         int iom = byStatus.count("PREPARED_RETURN_IOM");
         List<String> iomText = new ArrayList<>();
         if (iom == 0) {
-            iomText.add(m.format("text.iom.none", "year", year));
+            iomText.add(unknownStatus > 0 ? notCounted : m.format("text.iom.none", "year", year));
         } else {
             iomText.add(m.format("text.iom", "persons", persons(iom), "year", year));
             stay(iomText, data.iomByAccommodation().stayDays(), iom);
@@ -431,7 +466,7 @@ final class Narrative {
         List<String> cmmText = new ArrayList<>();
         List<String> cmmStay = new ArrayList<>();
         if (cmm == 0) {
-            cmmText.add(m.format("text.cmm.none", "year", year));
+            cmmText.add(unknownStatus > 0 ? notCounted : m.format("text.cmm.none", "year", year));
         } else {
             cmmText.add(m.format("text.cmm", "persons", persons(cmm), "year", year));
             if (data.cmmSupportEquivalentToIom() > 0) {
@@ -447,7 +482,7 @@ final class Narrative {
         Stats eu = data.euByNationality();
         List<String> euText = new ArrayList<>();
         if (eu.total() == 0) {
-            euText.add(m.format("text.eu.none", "year", year));
+            euText.add(unknownStatus > 0 ? notCounted : m.format("text.eu.none", "year", year));
         } else {
             euText.add(m.format("text.eu", "persons", persons(eu.total())));
             List<Group> countries = known(eu);
@@ -464,7 +499,7 @@ final class Narrative {
 
         // declined or left support
         int declined = byStatus.count("DECLINED_OR_LEFT");
-        put("declined", declined == 0 ? m.format("text.declined.none", "year", year)
+        put("declined", declined == 0 ? unknownStatus > 0 ? notCounted : m.format("text.declined.none", "year", year)
                 : m.format("text.declined", "persons", persons(declined)));
         NumericSummary stayDays = data.declinedByNationality().stayDays();
         put("declinedStay", declined > 0 && stayDays.count() > 0

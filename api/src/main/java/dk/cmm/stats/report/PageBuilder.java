@@ -50,7 +50,8 @@ final class PageBuilder {
         boolean otherExported = languages.contains(other);
         Page.Links links = new Page.Links(root + "assets/report.css", root + "assets/print.css",
                 other.tag(), otherExported ? (lang == Lang.DA ? "" : "../") + pagePath(other) : null,
-                root + "../index.html", root + "data/" + ReportFiles.OUTREACH_CSV, root + "data/" + ReportFiles.SUMMARY);
+                root + "../index.html", root + "data/" + ReportFiles.OUTREACH_CSV,
+                root + "data/" + ReportFiles.SUMMARY);
         YearNote note = data.note();
         Map<String, Page.Figure> figures = new LinkedHashMap<>();
         data.figures().values().stream().sorted(Comparator.comparing(FigureData::id))
@@ -84,7 +85,8 @@ final class PageBuilder {
             for (String c : fig.categories()) {
                 List<Page.Cell> cells = new ArrayList<>();
                 for (int i = 0; i < seriesCodes.size(); i++) {
-                    cells.add(cell(fig.count(c, seriesCodes.get(i)), max, i, Codebook.UNKNOWN.equals(seriesCodes.get(i))));
+                    String s = seriesCodes.get(i);
+                    cells.add(cell(fig.count(c, s), max, i, Codebook.UNKNOWN.equals(s)));
                 }
                 rows.add(new Page.Row(c, label(fig.dimensions().get(0), c), Codebook.UNKNOWN.equals(c),
                         List.copyOf(cells)));
@@ -134,7 +136,9 @@ final class PageBuilder {
         figures.add(new Page.KeyFigure(f.integer(data.persons().total()), m.get("keyfig.assessed")));
         long countries = data.byNationality().groups().stream().filter(g -> !g.code().equals(Codebook.UNKNOWN))
                 .count();
-        figures.add(countries > 0 ? new Page.KeyFigure(f.integer(countries), m.get("keyfig.nationalities"))
+        boolean nationalityKnown = data.byNationality().count(Codebook.UNKNOWN) == 0;
+        figures.add(countries > 0 && nationalityKnown
+                ? new Page.KeyFigure(f.integer(countries), m.get("keyfig.nationalities"))
                 : new Page.KeyFigure(m.get("chart.notAvailable"), m.get("keyfig.nationalities")));
         int women = data.byGender().count("FEMALE");
         boolean genderKnown = data.byGender().count(Codebook.UNKNOWN) == 0;
@@ -179,7 +183,8 @@ final class PageBuilder {
                 metric(metrics, "perDayMean", m.get("outreach.perDayMean"), f.rounded(r.contactsPerActivity().mean()));
             }
             if (openingDays && r.contacts() > 0 && r.activeWeeks() > 0) {
-                metric(metrics, "perWeek", m.get("outreach.perWeek"), f.rounded((double) r.contacts() / r.activeWeeks()));
+                metric(metrics, "perWeek", m.get("outreach.perWeek"),
+                        f.rounded((double) r.contacts() / r.activeWeeks()));
             }
             if (r.healthServiceUses() > 0) {
                 metric(metrics, "health", m.get("outreach.health." + kind), f.integer(r.healthServiceUses()));

@@ -39,7 +39,10 @@ final class ReportFiles {
     private ReportFiles() {
     }
 
-    /** Columns: per dimension its code and its Danish and English label ({@code nationality}, {@code nationality_da}, …), then {@code count}. */
+    /**
+     * Columns: per dimension its code and its Danish and English label ({@code nationality}, {@code nationality_da},
+     * {@code nationality_en}), then {@code count}; an empty count is "not available".
+     */
     static byte[] figureCsv(FigureData fig, Labels labels) {
         List<String> header = new ArrayList<>();
         for (String dimension : fig.dimensions()) {

@@ -78,7 +78,8 @@ class ReportExportTests {
                 .contains("De resterende 9 er mødt via forskellige samarbejdsparter");
         assertThat(ExportedSite.text(da, "nationality"))
                 .contains("De 66 ofre for menneskehandel kommer fra 22 forskellige lande.")
-                .contains("Knap halvdelen (31) er fra Afrika, en fjerdedel (16) er fra Europa og en femtedel (13) er fra Asien.")
+                .contains("Knap halvdelen (31) er fra Afrika, en fjerdedel (16) er fra Europa "
+                        + "og en femtedel (13) er fra Asien.")
                 .contains("Latinamerika (4) og Mellemøsten (2)")
                 .contains("Nigeria, Rumænien og Thailand er de enkelte lande")
                 .contains("62 % af det samlede antal");
@@ -110,7 +111,8 @@ class ReportExportTests {
     void shouldStateTheCourseAfterTheAssessmentInDanish() {
         String status = ExportedSite.text(da, "status");
         assertThat(status).contains("Status ved opgørelsen januar 2013 på de 66 personer")
-                .contains("7 personer af dem, der blev vurderet handlet i 2012, modtog en forberedt hjemsendelse v. IOM.")
+                .contains("7 personer af dem, der blev vurderet handlet i 2012, "
+                        + "modtog en forberedt hjemsendelse v. IOM.")
                 .contains("mellem 29–147 dage").contains("én person var privat indkvarteret")
                 .contains("6 personer havde ophold på krisecenter").contains("Alle 7 er kvinder.")
                 .contains("Samlet tog 13 personer imod en forberedt hjemsendelse v. IOM i 2012.")
@@ -157,7 +159,8 @@ class ReportExportTests {
         assertThat(ExportedSite.text(en, "channel")).contains("Half of the persons assessed as trafficked in 2012 "
                 + "were met through the police (33).").contains("More than a third were met through outreach work");
         assertThat(ExportedSite.text(en, "nationality")).contains("22 different countries")
-                .contains("Just under half (31) are from Africa, a quarter (16) are from Europe and a fifth (13) are from Asia.")
+                .contains("Just under half (31) are from Africa, a quarter (16) are from Europe "
+                        + "and a fifth (13) are from Asia.")
                 .contains("Nigeria, Romania and Thailand").contains("62% of the total");
         assertThat(ExportedSite.text(en, "exploitation")).contains("45 of the persons")
                 .contains("17 persons were trafficked for forced labour").contains("in cleaning (7 cases)")
@@ -312,7 +315,18 @@ class ReportExportTests {
         assertThat(row(page, "09", "Under 18 år")).containsExactly("3");
         assertThat(row(page, "09", "Ikke oplyst")).containsExactly("57");
         assertThat(row(page, "01", "2006")).containsExactly("ikke oplyst");
-        assertThat(ExportedSite.text(page, "age")).contains("3 personer under 18 år").doesNotContain("ingen mindreårige");
+        assertThat(ExportedSite.text(page, "age")).contains("3 personer under 18 år")
+                .doesNotContain("ingen mindreårige");
+        assertThat(ExportedSite.text(page, "gender")).as("no shares of a mostly unknown whole")
+                .contains("Køn er kun oplyst for 6 af de 60 personer: Kvinder (6).").doesNotContain("tiendedel")
+                .doesNotContain("0 mænd");
+        assertThat(ExportedSite.text(page, "nationality")).contains("Nationaliteten er kun oplyst for 6 af de 60")
+                .doesNotContain("de enkelte lande");
+        assertThat(ExportedSite.text(page, "status-cmm")).as("zero returns is unknown, not none")
+                .contains("Antallet er ikke oplyst: status kendes kun for 6 af de 60").doesNotContain("ikke bistået");
+        assertThat(ExportedSite.text(page, "status-iom"))
+                .contains("6 personer af dem, der blev vurderet handlet i 2011");
+        assertThat(page.select(".keyfigures li").eachText()).contains("ikke oplyst nationaliteter");
         assertThat(ExportedSite.text(page, "hotline")).contains("ikke oplyst");
         assertThat(ExportedSite.text(page, "outreach")).contains("ikke oplyst");
         assertThat(ExportedSite.text(y2011.english(), "status")).contains("not available");

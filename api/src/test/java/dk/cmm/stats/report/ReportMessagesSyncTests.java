@@ -61,7 +61,8 @@ class ReportMessagesSyncTests {
     @Test
     void shouldDefineEveryKeyTheJavaCodeUses() throws IOException {
         Pattern literal = Pattern.compile("\"((?:text|figure|desc|site|keyfig|outreach|method|unit|chart|what|word"
-                + "|proportion|list|fig|channel|exploitation|sector|accommodation|reason|status)\\.[A-Za-z0-9.\\-]*)\"");
+                + "|proportion|list|fig|channel|exploitation|sector|accommodation|reason|status)"
+                + "\\.[A-Za-z0-9.\\-]*)\"");
         Set<String> used = new TreeSet<>();
         try (Stream<Path> sources = Files.list(Path.of("src/main/java/dk/cmm/stats/report"))) {
             for (Path source : sources.toList()) {
@@ -114,7 +115,8 @@ class ReportMessagesSyncTests {
                     .replaceAll("\\$\\{[^}]*}", "")
                     .replaceAll("(?i)<!DOCTYPE[^>]*>", "")
                     .replaceAll("(?s)<[^>]*>", "");
-            assertThat(text.replaceAll("[\\s\\p{Punct}·–—0-9]", "")).as(template + " holds text of its own").isEmpty();
+            assertThat(text.replaceAll("[\\s\\p{Punct}·–—0-9]", "")).as(template + " holds text of its own")
+                    .isEmpty();
         }
     }
 
