@@ -13,6 +13,12 @@ import dk.cmm.stats.stats.Labels;
  */
 final class Findings {
 
+    /** From this many rows on, a figure is told by its leading few ("Nigeria, Rumænien og Thailand står for …"). */
+    static final int LONG_TAIL = 9;
+
+    /** Dimensions in a natural order, told by their largest group rather than a leading few. */
+    private static final java.util.Set<String> ORDINAL = java.util.Set.of("AGE_GROUP", "ASSESSMENT_YEAR");
+
     private Findings() {
     }
 
@@ -41,7 +47,7 @@ final class Findings {
                 : m.format("desc.series", "firstYear", first.code(), "first", f.integer(first.count()),
                         "lastYear", last.code(), "last", f.integer(last.count())));
         if (!missing.isEmpty()) {
-            sentences.add(m.format("desc.series.missing", "years", m.list(missing)));
+            sentences.add(m.format("desc.series.missing", "years", years(missing, m)));
         }
         return String.join(" ", sentences);
     }
@@ -62,23 +68,45 @@ final class Findings {
         }
         sentences.add(m.format("desc.authority", "year", latest, "list", m.list(items)));
         if (!missing.isEmpty()) {
-            sentences.add(m.format("desc.authority.missing", "years", m.list(missing)));
+            sentences.add(m.format("desc.authority.missing", "years", years(missing, m)));
         }
         return String.join(" ", sentences);
     }
 
-    /** Figure 8: each category with its series counts. */
+    /** Figure 8: each category with its series counts, "prostitution: kvinder 45, mænd 0; …" (common nouns). */
     private static String grouped(FigureData fig, Messages m, Formats f, Labels labels) {
         List<String> parts = new ArrayList<>();
         for (String c : fig.categories()) {
             List<String> items = new ArrayList<>();
             for (String s : fig.series()) {
-                Integer n = fig.count(c, s);
-                items.add(f.integer(n) + " " + m.lower(label(fig, 1, s, m, labels)));
+                items.add(m.format("desc.grouped.cell", "series", m.lower(label(fig, 1, s, m, labels)),
+                        "n", f.integer(fig.count(c, s))));
             }
-            parts.add(m.format("desc.grouped.item", "category", label(fig, 0, c, m, labels), "list", m.list(items)));
+            parts.add(m.format("desc.grouped.item", "category", m.lower(label(fig, 0, c, m, labels)),
+                    "list", String.join(", ", items)));
         }
         return m.capitalised(String.join("; ", parts)) + ".";
+    }
+
+    /** Years as a reader says them: "2009 og 2010", "2007–2011". */
+    static String years(List<String> years, Messages m) {
+        List<String> parts = new ArrayList<>();
+        int i = 0;
+        while (i < years.size()) {
+            int j = i;
+            while (j + 1 < years.size() && Integer.parseInt(years.get(j + 1)) == Integer.parseInt(years.get(j)) + 1) {
+                j++;
+            }
+            if (j - i >= 2) {
+                parts.add(years.get(i) + "\u2013" + years.get(j));
+            } else {
+                for (int k = i; k <= j; k++) {
+                    parts.add(years.get(k));
+                }
+            }
+            i = j + 1;
+        }
+        return m.list(parts);
     }
 
     /** Bars: the leading few when they make up half or more of many, else the largest group and the next. */
@@ -95,7 +123,8 @@ final class Findings {
         if (known.size() == 1) {
             sentences.add(m.format("desc.single", "label", label(fig, 0, known.get(0).code(), m, labels),
                     "n", f.integer(known.get(0).count()), "unit", unit));
-        } else if (known.size() >= 5 && k >= 2 && topSum * 2 >= total) {
+        } else if (known.size() >= LONG_TAIL && k >= 2 && topSum * 2 >= total
+                && !ORDINAL.contains(fig.dimensions().get(0))) {
             sentences.add(m.format("desc.top", "labels", m.list(known.subList(0, k).stream()
                     .map(r -> label(fig, 0, r.code(), m, labels)).toList()), "percent", f.percent(topSum, total),
                     "unit", unit, "n", f.integer(topSum), "total", f.integer(total)));

@@ -234,7 +234,8 @@ final class PageBuilder {
         List<String> missing = data.figure("01").rows().stream().filter(r -> r.count() == null)
                 .map(FigureData.Row::code).toList();
         paragraphs.add(missing.isEmpty() ? m.get("method.unknown")
-                : m.get("method.unknown") + " " + m.format("method.unknown.years", "years", m.list(missing)));
+                : m.get("method.unknown") + " " + m.format("method.unknown.years", "years",
+                        Findings.years(missing, m)));
         paragraphs.add(note != null && note.cutOffDate() != null
                 ? m.format("method.status", "date", f.date(note.cutOffDate()), "year", year)
                 : m.format("method.status.noDate", "year", year));

@@ -29,6 +29,14 @@ class FormatsTests {
     }
 
     @Test
+    void shouldSayRunsOfThreeOrMoreYearsAsARange() {
+        Messages messages = Messages.load(TemplateSource.packaged(), Lang.DA);
+        assertThat(Findings.years(java.util.List.of("2009", "2010"), messages)).isEqualTo("2009 og 2010");
+        assertThat(Findings.years(java.util.List.of("2006", "2009", "2010", "2011", "2013"), messages))
+                .isEqualTo("2006, 2009–2011 og 2013");
+    }
+
+    @Test
     void shouldFormatPercentRangeAndDates() {
         assertThat(da.percent(41, 66)).isEqualTo("62\u00a0%");
         assertThat(en.percent(41, 66)).isEqualTo("62%");

@@ -230,6 +230,12 @@ class ReportExportTests {
                 .startsWith("Nigeria, Rumænien og Thailand står for 62 % af ofrene");
         assertThat(en.select("#fig-05 svg desc").text())
                 .startsWith("Nigeria, Romania and Thailand account for 62% of the victims");
+        assertThat(en.select("#fig-04 svg desc").text())
+                .isEqualTo("Africa is the largest group with 31 of 66 (47%), followed by Europe with 16.");
+        assertThat(en.select("#fig-08 svg desc").text()).startsWith("Prostitution: women 45, men 0; forced labour: "
+                + "women 9, men 8;");
+        assertThat(da.select("#fig-02 svg desc").text()).isEqualTo("I 2012: Udlændingestyrelsen (45) og Center mod "
+                + "Menneskehandel (21). Fordelingen på aktør er ikke oplyst for 2007–2011.");
     }
 
     @Test
