@@ -126,8 +126,8 @@ final class ReportFiles {
         json.put("assessedTrafficked", data.persons().total());
         json.put("assessedBy", counts(data.byAuthority()));
         json.put("contactChannel", counts(data.byChannel()));
-        json.put("nationalities", data.byNationality().groups().stream()
-                .filter(g -> !g.code().equals(Codebook.UNKNOWN)).count());
+        json.put("nationalities", data.byNationality().count(Codebook.UNKNOWN) > 0 ? null
+                : data.byNationality().groups().stream().filter(g -> g.count() > 0).count());
         json.put("region", counts(data.byRegion()));
         json.put("nationality", counts(data.byNationality()));
         json.put("exploitation", counts(data.byExploitation()));

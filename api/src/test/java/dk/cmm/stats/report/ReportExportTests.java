@@ -337,6 +337,10 @@ class ReportExportTests {
         assertThat(ExportedSite.text(page, "outreach")).contains("ikke oplyst");
         assertThat(ExportedSite.text(y2011.english(), "status")).contains("not available");
         assertThat(y2011.file("data/figure-03.csv")).contains("UNKNOWN,Ikke oplyst,Not available,60");
+        JsonNode json = JsonMapper.builder().build().readTree(y2011.file("data/persons-summary.json"));
+        assertThat(json.get("nationalities").isNull()).as("a lower bound is no count").isTrue();
+        assertThat(json.at("/nationality/UNKNOWN").asInt()).isEqualTo(54);
+        assertThat(json.get("contactsEstimate").isNull()).isTrue();
         assertThat(ExportedSite.parse(sparse.resolve("index.html")).select("a[href='2011/index.html']")).hasSize(1);
     }
 
