@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -25,8 +27,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
 import dk.cmm.stats.CmmStatsApplication;
+import dk.cmm.stats.codebook.Lang;
 import dk.cmm.stats.importer.RecordKind;
 import dk.cmm.stats.importer.SyntheticData;
+import dk.cmm.stats.report.ExportResult;
+import dk.cmm.stats.report.ReportExporter;
 import dk.cmm.stats.stats.DirectQueries;
 import dk.cmm.stats.stats.PersonDimension;
 import dk.cmm.stats.stats.PersonFilter;
@@ -109,7 +114,7 @@ public final class Bench {
                         importVersusInsertMany();
                     }
                     if (options.parts().contains(Part.EXPORT)) {
-                        export();
+                        export(cached.getBean(ReportExporter.class));
                     }
                 }
             }
@@ -212,12 +217,30 @@ public final class Bench {
                 + "landed on this branch");
     }
 
-    /** (4) the report export. */
-    private void export() {
-        report.skipped("4.2012", "(4) export of the 2012 report, da+en", "skipped: the report exporter (issue 4) "
-                + "has not landed on this branch");
-        report.skipped("4.all", "(4) export of every year", "skipped: the report exporter (issue 4) has not landed "
-                + "on this branch");
+    /**
+     * (4) the report export, as {@code cmm-stats export} does it (the application already running): the 2012
+     * report in both languages, then every year with person data. The cache is on, as for {@code export}: figures
+     * that several sections share are computed once.
+     */
+    private void export(ReportExporter exporter) throws IOException {
+        Path out = Files.createTempDirectory("cmm-bench-export-");
+        try {
+            Set<Lang> both = EnumSet.of(Lang.DA, Lang.EN);
+            long start = System.nanoTime();
+            ExportResult report2012 = exporter.export(out, 2012, both);
+            double seconds2012 = (System.nanoTime() - start) / 1e9;
+            report.info("4.2012", "(4) export of the 2012 report, da+en", seconds2012, "s",
+                    "%d files".formatted(report2012.files().size()));
+            List<Integer> years = exporter.reportYears();
+            start = System.nanoTime();
+            List<ExportResult> all = exporter.export(out, years, both);
+            double secondsAll = (System.nanoTime() - start) / 1e9;
+            report.info("4.all", "(4) export of every year, da+en", secondsAll, "s",
+                    "%d years (%d-%d), %,d files".formatted(years.size(), years.get(0), years.get(years.size() - 1),
+                            all.stream().mapToInt(r -> r.files().size()).sum()));
+        } finally {
+            deleteQuietly(out);
+        }
     }
 
     private PersonFilter filter() {
