@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ final class CsvRecordReader {
     private final Consumer<ReadRecord> sink;
     private final Consumer<RowProblem> problems;
     private final ActivityGrouper activities;
+    private final BitSet unnamed = new BitSet();
 
     private CsvRecordReader(String file, RecordKind kind, Consumer<ReadRecord> sink, Consumer<RowProblem> problems) {
         this.file = file;
@@ -114,7 +116,10 @@ final class CsvRecordReader {
         problems.accept(new RowProblem(file, line, "file", null, problem));
     }
 
-    /** Maps each column to the field it names; unknown, duplicate and unnamed columns map to null. */
+    /**
+     * Maps each column to the field it names; unknown and duplicate columns (reported here) map to null, and so do
+     * columns with an empty header cell (Excel adds such columns; their cells must stay empty too).
+     */
     private String[] header(CSVRecord record) {
         Map<String, String> known = new HashMap<>();
         kind.csvColumns().forEach(column -> known.put(column.toLowerCase(Locale.ROOT), column));
@@ -124,6 +129,7 @@ final class CsvRecordReader {
             String name = record.get(i).trim();
             String field = known.get(name.toLowerCase(Locale.ROOT));
             if (name.isEmpty()) {
+                unnamed.set(i);
                 continue;
             }
             if (field == null) {
@@ -146,9 +152,9 @@ final class CsvRecordReader {
             String value = record.get(i);
             if (!value.isBlank()) {
                 empty = false;
-                if (i >= columns.length) {
-                    problems.accept(new RowProblem(file, line, "column " + (i + 1), value,
-                            "is beyond the header's " + columns.length + " columns"));
+                if (i >= columns.length || unnamed.get(i)) {
+                    problems.accept(new RowProblem(file, line, "column " + (i + 1), value.trim(),
+                            "is in a column without a name in the header row"));
                     continue;
                 }
             }

@@ -277,6 +277,33 @@ class ImportCommandTests {
     }
 
     @Test
+    void shouldAcceptTheEmptyColumnsExcelAddsButNotAValueInAColumnWithoutAName() throws IOException {
+        Path csv = file("persons.csv", "caseRef;assessmentYear;;\n2013-K01;2013;;\n2013-K02;2013;oops;\n");
+
+        Output output = cmmStats("import", csv.toString());
+
+        assertThat(output.exitCode()).isEqualTo(1);
+        assertThat(output.err()).contains(csv + ":3: field 'column 3': value 'oops' is in a column without a name")
+                .contains("1 problem found");
+    }
+
+    @Test
+    void shouldReportAnUnterminatedQuoteWhereItBegins() throws IOException {
+        Path csv = file("hotline-calls.csv", """
+                callId,date,callerType,reason
+                2013-L01,2013-01-01,NGO,OTHER
+                2013-L02,"2013-01-02,NGO,OTHER
+                2013-L03,2013-01-03,NGO,OTHER
+                """);
+
+        Output output = cmmStats("import", csv.toString());
+
+        assertThat(output.exitCode()).isEqualTo(1);
+        assertThat(output.err()).contains(csv + ":3: field 'file': is not readable CSV");
+        assertThat(count("hotlineCalls", new Document("_id", "2013-L01"))).isZero();
+    }
+
+    @Test
     void shouldPrintAnEmptyCsvTemplateWithTheHeaderOfEachKind() {
         Output persons = Output.capture(() -> Main.run("import", "--template", "persons"));
         assertThat(persons.exitCode()).isZero();
