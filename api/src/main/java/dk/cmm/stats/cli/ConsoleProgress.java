@@ -36,8 +36,9 @@ final class ConsoleProgress implements ImportProgress {
         if (lines < MIN_LINES) {
             return;
         }
-        bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(lines).setUnit(" rows", 1)
-                .showSpeed(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)))
+        // the unit is left out of the counts and put in the speed, so that an 80-column console fits "rows/s"
+        bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(lines).setUnit("", 1)
+                .showSpeed(new DecimalFormat("#,##0' rows'", DecimalFormatSymbols.getInstance(Locale.ROOT)))
                 .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate()
                 .setConsumer(new ConsoleProgressBarConsumer(console)).build();
     }

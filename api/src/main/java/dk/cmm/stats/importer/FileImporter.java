@@ -85,7 +85,7 @@ public class FileImporter {
                     "is not UTF-8 text (in Excel, save it as \"CSV UTF-8\")"));
             return;
         }
-        progress.start("Checking " + file.name(), text.lines());
+        progress.start("Checking " + file.path().getFileName(), text.lines());
         read(file, record -> {
             progress.reached(record.lastLine());
             Object valid;
@@ -109,7 +109,7 @@ public class FileImporter {
 
     private WriteCounts write(ImportFile file, RecordValidation.Batch batch, boolean dryRun, String who,
             ImportProgress progress) {
-        progress.start((dryRun ? "Comparing " : "Importing ") + file.name(), scan(file).lines());
+        progress.start((dryRun ? "Comparing " : "Importing ") + file.path().getFileName(), scan(file).lines());
         Chunk chunk = new Chunk(file.kind(), dryRun, who, progress);
         read(file, record -> {
             try {
