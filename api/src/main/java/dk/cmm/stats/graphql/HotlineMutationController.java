@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import dk.cmm.stats.hotline.HotlineCall;
@@ -23,15 +22,5 @@ class HotlineMutationController {
     @MutationMapping
     HotlineCall recordHotlineCall(@Argument Map<String, Object> input) {
         return recorder.record(RecordKind.HOTLINE, input, HotlineCall.class);
-    }
-
-    @SchemaMapping(typeName = "HotlineCall")
-    String changedBy(HotlineCall call) {
-        return call.changed() == null ? null : call.changed().by();
-    }
-
-    @SchemaMapping(typeName = "HotlineCall")
-    String changedAt(HotlineCall call) {
-        return call.changed() == null ? null : call.changed().at().toString();
     }
 }

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import dk.cmm.stats.importer.RecordKind;
@@ -29,25 +28,5 @@ class OutreachMutationController {
     @MutationMapping
     Programme upsertProgramme(@Argument Map<String, Object> input) {
         return recorder.record(RecordKind.PROGRAMMES, input, Programme.class);
-    }
-
-    @SchemaMapping(typeName = "OutreachActivity")
-    String changedBy(OutreachActivity activity) {
-        return activity.changed() == null ? null : activity.changed().by();
-    }
-
-    @SchemaMapping(typeName = "OutreachActivity")
-    String changedAt(OutreachActivity activity) {
-        return activity.changed() == null ? null : activity.changed().at().toString();
-    }
-
-    @SchemaMapping(typeName = "Programme")
-    String changedBy(Programme programme) {
-        return programme.changed() == null ? null : programme.changed().by();
-    }
-
-    @SchemaMapping(typeName = "Programme")
-    String changedAt(Programme programme) {
-        return programme.changed() == null ? null : programme.changed().at().toString();
     }
 }

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import dk.cmm.stats.importer.RecordKind;
@@ -23,15 +22,5 @@ class YearNoteMutationController {
     @MutationMapping
     YearNote setYearNote(@Argument Map<String, Object> input) {
         return recorder.record(RecordKind.YEAR_NOTES, input, YearNote.class);
-    }
-
-    @SchemaMapping(typeName = "YearNote")
-    String changedBy(YearNote note) {
-        return note.changed() == null ? null : note.changed().by();
-    }
-
-    @SchemaMapping(typeName = "YearNote")
-    String changedAt(YearNote note) {
-        return note.changed() == null ? null : note.changed().at().toString();
     }
 }
