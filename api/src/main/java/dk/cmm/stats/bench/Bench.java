@@ -3,6 +3,8 @@ package dk.cmm.stats.bench;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +17,10 @@ import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,9 +30,15 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 
 import dk.cmm.stats.CmmStatsApplication;
 import dk.cmm.stats.codebook.Lang;
+import dk.cmm.stats.importer.FileImporter;
+import dk.cmm.stats.importer.ImportFile;
+import dk.cmm.stats.importer.ImportProgress;
+import dk.cmm.stats.importer.ImportReport;
 import dk.cmm.stats.importer.RecordKind;
 import dk.cmm.stats.importer.SyntheticData;
 import dk.cmm.stats.report.ExportResult;
@@ -60,7 +71,7 @@ public final class Bench {
      * @param persons   persons to generate (activities half as many, hotline calls a quarter)
      * @param mongoUri  a MongoDB to use instead of the embedded default (its database {@code cmm_bench}), or null
      * @param clients   concurrent clients of the throughput test
-     * @param requests  requests of the cached throughput test (the uncached one sends 4 per client)
+     * @param requests  requests of the cached throughput test (the uncached one sends 2 per client)
      * @param runs      timed runs per median
      * @param springArgs further Spring arguments for both application instances (e.g. the embedded backend)
      */
@@ -73,15 +84,17 @@ public final class Bench {
 
     private final Options options;
     private final PrintWriter out;
-    private final BenchReport report = new BenchReport();
+    private final BenchReport report;
     private final List<Integer> years = IntStream.rangeClosed(2010, 2019).boxed().toList();
 
     public Bench(Options options, PrintWriter out) {
         this.options = options;
         this.out = out;
+        this.report = new BenchReport(out);
     }
 
-    public BenchReport run(IntConsumer generateProgress) {
+    /** Runs the benchmark; {@code generateProgress} hears of each generated chunk, {@code generated} of the end. */
+    public BenchReport run(IntConsumer generateProgress, Runnable generated) {
         Path dataDir = null;
         try {
             dataDir = options.mongoUri() == null ? Files.createTempDirectory("cmm-bench-") : null;
@@ -93,6 +106,7 @@ public final class Bench {
                         .formatted(cached.getBean(StorageProperties.class).embeddedCacheMb()) : ""));
                 report.setup("heap", "max %,d MB".formatted(Runtime.getRuntime().maxMemory() / (1024 * 1024)));
                 generate(cached, generateProgress);
+                generated.run();
                 try (ConfigurableApplicationContext uncached = start(common, false);
                         MongoClient driver = MongoClients.create(endpoint.connectionString())) {
                     int cachedPort = port(cached);
@@ -104,14 +118,18 @@ public final class Bench {
                         MongoDatabase database = driver.getDatabase(endpoint.connectionString().getDatabase());
                         apiVersusDriver(uncachedClient, database.getCollection(DirectQueries.PERSONS),
                                 uncached.getBean(StatsService.class));
-                        report.note("1.plan", "query plan of the pipeline (explain)", Explain.winningPlan(database,
-                                DirectQueries.PERSONS, DirectQueries.personStats(filter(), GROUP_BY)));
+                        report.note("1.plan", "query plan of the pipeline (explain)", endpoint.isEmbedded()
+                                ? "none: the embedded server has no query planner and scans (no explain); "
+                                        + "with --mongodb-uri this row shows the winning plan"
+                                : Explain.winningPlan(database, DirectQueries.PERSONS,
+                                        DirectQueries.personStats(filter(), GROUP_BY)));
                     }
                     if (options.parts().contains(Part.CACHE)) {
                         cachedVersusUncached(cachedClient, uncachedClient, cached.getBean(DataVersion.class));
                     }
                     if (options.parts().contains(Part.IMPORT)) {
-                        importVersusInsertMany();
+                        importVersusInsertMany(cached.getBean(FileImporter.class),
+                                driver.getDatabase(endpoint.connectionString().getDatabase()));
                     }
                     if (options.parts().contains(Part.EXPORT)) {
                         export(cached.getBean(ReportExporter.class));
@@ -192,7 +210,7 @@ public final class Bench {
     /** (2) the same query repeated by concurrent clients, with the cache and without. */
     private void cachedVersusUncached(GraphQlClient cached, GraphQlClient uncached, DataVersion dataVersion) {
         int clients = options.clients();
-        Timing.Throughput without = Timing.load(clients, clients * 4, 300, uncached::send);
+        Timing.Throughput without = Timing.load(clients, clients * 2, 600, uncached::send);
         Timing.load(clients, Math.min(options.requests(), 2000), 60, cached::send); // warm up the JIT
         Timing.Throughput with = Timing.load(clients, options.requests(), 60, cached::send);
         report.info("2.uncached", "uncached, %d clients".formatted(clients), without.perSecond(), "req/s",
@@ -201,6 +219,9 @@ public final class Bench {
         report.target("2.cached", "(2) cached, %d clients".formatted(clients), with.perSecond(), "req/s", false,
                 2000, "%,d requests in %.1f s, median latency %.2f ms".formatted(with.requests(), with.seconds(),
                         with.medianMillis()));
+        report.info("2.cpu", "cached: CPU time of this process per request", with.cpuMillisPerRequest(), "ms",
+                "server and clients together; %s cores to itself would serve about %,.0f req/s"
+                        .formatted(Runtime.getRuntime().availableProcessors(), with.perSecondOnIdleCores()));
         report.target("2.ratio", "(2) cached / uncached throughput", with.perSecond() / without.perSecond(), "x",
                 false, 50, "");
         List<Double> lookups = new ArrayList<>();
@@ -211,10 +232,71 @@ public final class Bench {
                 2000)), "ms", "median of 1,500 after 500 warm-up; part of every cached request's latency");
     }
 
-    /** (3) the CSV import against raw insertMany of the same documents. */
-    private void importVersusInsertMany() {
-        report.skipped("3.ratio", "(3) CSV import / raw insertMany", "skipped: the CSV importer (issue 5) has not "
-                + "landed on this branch");
+    /**
+     * (3) the CSV import of {@code --persons} new persons (the importer: read and check the whole file, then read it
+     * again and upsert in chunks) against raw driver {@code insertMany} of the very documents the import stored, in
+     * chunks of the same size, into a scratch collection on the same server. Both are removed afterwards.
+     */
+    private void importVersusInsertMany(FileImporter importer, MongoDatabase database) throws IOException {
+        Path folder = Files.createTempDirectory("cmm-bench-import-");
+        MongoCollection<Document> persons = database.getCollection(DirectQueries.PERSONS);
+        MongoCollection<Document> scratch = database.getCollection("benchRawInsertMany");
+        Bson imported = Filters.regex("_id", "^[0-9]{4}-I");
+        try {
+            Path csv = folder.resolve("persons.csv");
+            int rows = writePersonsCsv(csv);
+            long start = System.nanoTime();
+            ImportReport result = importer.importFiles(List.of(ImportFile.of(csv, RecordKind.PERSONS)), false, "bench",
+                    ImportProgress.NONE);
+            double importSeconds = (System.nanoTime() - start) / 1e9;
+            if (result.refused() || result.total().inserted() != rows) {
+                throw new IllegalStateException("the benchmark's import did not insert its " + rows + " persons: "
+                        + result.total() + " " + result.problems().lines().stream().limit(5).toList());
+            }
+            List<Document> documents = persons.find(imported).into(new ArrayList<>());
+            scratch.drop();
+            start = System.nanoTime();
+            for (int i = 0; i < documents.size(); i += FileImporter.CHUNK_SIZE) {
+                scratch.insertMany(documents.subList(i, Math.min(documents.size(), i + FileImporter.CHUNK_SIZE)),
+                        new InsertManyOptions().ordered(false));
+            }
+            double rawSeconds = (System.nanoTime() - start) / 1e9;
+            report.info("3.import", "import of %,d persons from CSV".formatted(rows), rows / importSeconds, "rows/s",
+                    "%.1f s: check the file, then upsert in chunks of %,d".formatted(importSeconds,
+                            FileImporter.CHUNK_SIZE));
+            report.info("3.raw", "raw insertMany of the same documents", documents.size() / rawSeconds, "docs/s",
+                    "%.1f s, chunks of %,d, unordered".formatted(rawSeconds, FileImporter.CHUNK_SIZE));
+            report.target("3.ratio", "(3) CSV import / raw insertMany", rawSeconds / importSeconds, "x", false, 0.7,
+                    "import rate over raw rate");
+        } finally {
+            scratch.drop();
+            persons.deleteMany(imported);
+            deleteQuietly(folder);
+        }
+    }
+
+    /** New persons (case references {@code YYYY-Innnnnnn}) as an import file: CSV with a header row. */
+    private int writePersonsCsv(Path csv) throws IOException {
+        List<String> fields = RecordKind.PERSONS.fields();
+        SyntheticData.Rows rows = SyntheticData.rows(RecordKind.PERSONS,
+                new SyntheticData.Plan(options.persons(), 0, 0, 2002, 2025, 4242));
+        int written = 0;
+        try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8);
+                CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(fields.toArray(String[]::new)).get()
+                        .print(out)) {
+            for (List<Map<String, Object>> chunk = rows.next(10_000); !chunk.isEmpty(); chunk = rows.next(10_000)) {
+                for (Map<String, Object> row : chunk) {
+                    row.put("caseRef", row.get("caseRef").toString().replace("-S", "-I"));
+                    List<Object> values = new ArrayList<>();
+                    for (String field : fields) {
+                        values.add(row.get(field) == null ? "" : row.get(field));
+                    }
+                    printer.printRecord(values);
+                    written++;
+                }
+            }
+        }
+        return written;
     }
 
     /**

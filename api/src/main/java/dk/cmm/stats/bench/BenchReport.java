@@ -36,30 +36,46 @@ public final class BenchReport {
 
     private final Map<String, Object> setup = new LinkedHashMap<>();
     private final List<Row> rows = new ArrayList<>();
+    private final PrintWriter live;
+
+    /** @param live where each row is printed as soon as it is measured (a long run shows its progress), or null */
+    public BenchReport(PrintWriter live) {
+        this.live = live;
+    }
+
+    private void add(Row row) {
+        rows.add(row);
+        if (live != null) {
+            live.printf("  %-10s %s: %s%n", row.id(), row.what(), row.value() == null ? row.note()
+                    : format(row.value()) + " " + row.unit() + (row.target() == null ? "" : " (target " + row.target()
+                            + ": " + row.status() + ")"));
+            live.flush();
+        }
+    }
 
     public void setup(String key, Object value) {
         setup.put(key, value);
     }
 
     public void info(String id, String what, double value, String unit, String note) {
-        rows.add(new Row(id, what, value, unit, null, Status.INFO, note));
+        add(new Row(id, what, value, unit, null, Status.INFO, note));
     }
 
     /** A row with a target {@code value <= max} (atMost) or {@code value >= min}. */
     public void target(String id, String what, double value, String unit, boolean atMost, double limit,
             String note) {
         boolean met = atMost ? value <= limit : value >= limit;
-        rows.add(new Row(id, what, value, unit, (atMost ? "<= " : ">= ") + format(limit), met ? Status.MET
+        add(new Row(id, what, value, unit, (atMost ? "<= " : ">= ") + format(limit), met ? Status.MET
                 : Status.MISSED, note));
     }
 
     /** A finding in words (no figure), e.g. the query plan. */
     public void note(String id, String what, String text) {
-        rows.add(new Row(id, what, null, null, null, Status.NOTE, text));
+        add(new Row(id, what, null, null, null, Status.NOTE, text));
     }
 
     public void skipped(String id, String what, String why) {
-        rows.add(new Row(id, what, null, null, null, Status.SKIPPED, why));
+        add(new Row(id, what, null, null, null, Status.SKIPPED, why));
     }
 
     public List<Row> rows() {

@@ -44,8 +44,22 @@ final class Timing {
         return new double[] { median(timesA), median(timesB) };
     }
 
-    /** Requests per second and the median latency of a closed-loop load. */
-    record Throughput(int requests, double seconds, double perSecond, double medianMillis) {
+    /**
+     * Requests per second and the median latency of a closed-loop load, and the CPU time this process spent per
+     * request (server and clients together): unlike the rate, that does not depend on what else the machine runs.
+     */
+    record Throughput(int requests, double seconds, double perSecond, double medianMillis, double cpuMillisPerRequest) {
+
+        /** The rate this process would reach with every core to itself. */
+        double perSecondOnIdleCores() {
+            return Runtime.getRuntime().availableProcessors() * 1000 / cpuMillisPerRequest;
+        }
+    }
+
+    /** CPU time this process has used, in nanoseconds (-1 when the JVM cannot tell). */
+    static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     /**
@@ -58,6 +72,7 @@ final class Timing {
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         List<List<Double>> latencies = new ArrayList<>();
         CountDownLatch finished = new CountDownLatch(clients);
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         long deadline = start + (long) (maxSeconds * 1e9);
         for (int c = 0; c < clients; c++) {
@@ -86,11 +101,13 @@ final class Timing {
             throw new IllegalStateException("interrupted", e);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMillis = (processCpuNanos() - cpuStart) / 1e6;
         if (failure.get() != null) {
             throw failure.get();
         }
         List<Double> all = new ArrayList<>();
         latencies.forEach(all::addAll);
-        return new Throughput(done.get(), seconds, done.get() / seconds, all.isEmpty() ? 0 : median(all));
+        return new Throughput(done.get(), seconds, done.get() / seconds, all.isEmpty() ? 0 : median(all),
+                cpuMillis / Math.max(1, done.get()));
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dk.cmm.stats.bench.Bench;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -67,8 +66,11 @@ final class BenchCommand extends SpringCommand implements Callable<Integer> {
         Bench.Options options = new Bench.Options(persons, uri, clients, requests, runs, out, List.of(springArgs),
                 java.util.EnumSet.copyOf(parts));
         int rows = persons + persons / 2 + persons / 4;
-        try (ProgressBar bar = Progress.bar("generate", rows)) {
-            new Bench(options, stdout).run(bar::stepBy);
+        Progress progress = Progress.start("generate", rows);
+        try {
+            new Bench(options, stdout).run(progress::step, progress::close);
+        } finally {
+            progress.close();
         }
         return 0;
     }

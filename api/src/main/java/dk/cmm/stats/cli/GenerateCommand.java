@@ -10,7 +10,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dk.cmm.stats.importer.RecordKind;
 import dk.cmm.stats.importer.SyntheticData;
 import dk.cmm.stats.storage.RecordWriter;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -51,8 +50,8 @@ final class GenerateCommand extends SpringCommand implements Callable<Integer> {
         SyntheticData.Plan plan = plan();
         Map<RecordKind, RecordWriter.WriteCounts> counts;
         try (ConfigurableApplicationContext context = startBatch();
-                ProgressBar bar = Progress.bar("generate", plan.total())) {
-            counts = context.getBean(SyntheticData.class).write(plan, bar::stepBy);
+                Progress progress = Progress.start("generate", plan.total())) {
+            counts = context.getBean(SyntheticData.class).write(plan, progress::step);
         }
         counts.forEach((kind, c) -> spec.commandLine().getOut().printf("%s: %d inserted, %d updated, %d unchanged%n",
                 kind.fileName(), c.inserted(), c.updated(), c.unchanged()));

@@ -26,7 +26,8 @@ import dk.cmm.stats.validation.ValidationException;
  * record is a copy of a randomly chosen 2012 record of its kind (so the joint distributions of nationality, gender,
  * exploitation, status, programme, caller type, ... are the 2012 ones), moved to a year of the requested range and
  * lightly varied (age by up to three years, days of stay by up to a quarter). The same seed always gives the same
- * records. They are written through the importer's path: the shared validators, then idempotent upserts in chunks,
+ * records. They are written through the importer's path: the shared validators, then idempotent upserts in chunks of
+ * the importer's size ({@link FileImporter#CHUNK_SIZE}),
  * so a second run with the same arguments changes nothing and a run with another seed replaces the records.
  * Identifiers carry an {@code S} (synthetic): persons {@code 2015-S0000042}, calls {@code 2015-S0000007},
  * activities {@code CLINIC_OUTREACH-2015-S0000042}.
@@ -36,7 +37,7 @@ public class SyntheticData {
 
     /** The year the templates come from: the bundled, fully attributed one. */
     static final int TEMPLATE_YEAR = 2012;
-    public static final int CHUNK = 5_000;
+    public static final int CHUNK = FileImporter.CHUNK_SIZE;
 
     private final RecordValidation validation;
     private final RecordWriter writer;

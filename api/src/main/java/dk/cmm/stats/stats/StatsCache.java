@@ -17,7 +17,12 @@ import org.springframework.context.annotation.Configuration;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dk.cmm.stats.hotline.HotlineCall;
+import dk.cmm.stats.outreach.OutreachActivity;
+import dk.cmm.stats.outreach.Programme;
+import dk.cmm.stats.person.Person;
 import dk.cmm.stats.storage.DataVersion;
+import dk.cmm.stats.yearnote.YearNote;
 import dk.cmm.stats.storage.MongoEndpoint;
 
 /**
@@ -52,17 +57,24 @@ public class StatsCache {
         return manager;
     }
 
+    /**
+     * The collections statistics are computed from (and the data version's own): on the embedded server, a write to
+     * any other collection (an audit entry, a token) leaves the cached answers valid.
+     */
+    static final List<String> SOURCES = List.of(Person.COLLECTION, OutreachActivity.COLLECTION,
+            HotlineCall.COLLECTION, Programme.COLLECTION, YearNote.COLLECTION, DataVersion.COLLECTION);
+
     @Bean(KEYS)
     KeyGenerator statsCacheKeys(Properties properties, DataVersion dataVersion, MongoEndpoint endpoint) {
-        LongSupplier localWrites = endpoint.isEmbedded() ? endpoint.embedded().writeSequence() : null;
+        LongSupplier localWrites = endpoint.isEmbedded() ? endpoint.embedded().writeSequence(SOURCES) : null;
         return new Keys(properties.enabled(), localWrites != null ? localWrites : dataVersion::current);
     }
 
     /**
      * Builds the key from the method, its arguments and (read first, before the query runs) the data version:
      * the {@link DataVersion} counter in MongoDB, or, when this process runs the embedded server itself, that
-     * server's count of applied writes, which every write from any client changes just the same and which costs no
-     * round trip.
+     * server's count of the writes applied to the {@link #SOURCES}, which every such write from any client changes
+     * just the same and which costs no round trip.
      */
     record Keys(boolean enabled, LongSupplier dataVersion) implements KeyGenerator {
 

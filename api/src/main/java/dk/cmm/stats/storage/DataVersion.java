@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class DataVersion {
 
-    static final String COLLECTION = "meta";
+    /** The collection of the counter (and of nothing the statistics read). */
+    public static final String COLLECTION = "meta";
     static final String ID = "dataVersion";
 
     private final MongoTemplate mongo;

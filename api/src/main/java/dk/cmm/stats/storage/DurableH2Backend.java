@@ -15,16 +15,11 @@ import io.netty.channel.Channel;
 final class DurableH2Backend extends H2Backend {
 
     private final MVStore store;
-    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    private final WriteCounter writes = new WriteCounter();
 
     DurableH2Backend(MVStore store) {
         super(store);
         this.store = store;
-    }
-
-    /** The names of the databases in the file. */
-    java.util.Set<String> databaseNames() {
-        return listDatabaseNames();
     }
 
     @Override
@@ -35,14 +30,21 @@ final class DurableH2Backend extends H2Backend {
             if (store.hasUnsavedChanges()) {
                 store.commit();
             }
-            if (WriteCommands.isWrite(command, query)) {
-                writes.incrementAndGet(); // after the commit: see EmbeddedMongo#writeSequence()
-            }
+            writes.applied(command, query); // after the commit: see EmbeddedMongo#writeSequence
         }
     }
 
-    /** How many write commands this backend has applied. */
-    long writeSequence() {
-        return writes.get();
+    @Override
+    public void dropDatabase(String database) {
+        try {
+            super.dropDatabase(database);
+        } finally {
+            writes.appliedEverywhere();
+        }
+    }
+
+    /** The writes this backend has applied, per collection. */
+    WriteCounter writes() {
+        return writes;
     }
 }

@@ -37,17 +37,17 @@ public final class EmbeddedMongo implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
 
     private final MongoServer server;
-    private final LongSupplier writeSequence;
+    private final WriteCounter writes;
     private final MVStore store;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final Path portFile;
     private final String connectionString;
 
-    private EmbeddedMongo(MongoServer server, LongSupplier writeSequence, MVStore store, FileChannel lockChannel,
+    private EmbeddedMongo(MongoServer server, WriteCounter writes, MVStore store, FileChannel lockChannel,
             FileLock lock, Path portFile, String connectionString) {
         this.server = server;
-        this.writeSequence = writeSequence;
+        this.writes = writes;
         this.store = store;
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -61,7 +61,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         MongoServer server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
         log.info("Using embedded MongoDB (mongo-java-server, in memory only) on 127.0.0.1:{}", address.getPort());
-        return new EmbeddedMongo(server, backend::writeSequence, null, null, null, null, uri(address.getPort()));
+        return new EmbeddedMongo(server, backend.writes(), null, null, null, null, uri(address.getPort()));
     }
 
     /** Opens the data folder with the default page cache. */
@@ -97,14 +97,13 @@ public final class EmbeddedMongo implements AutoCloseable {
             MVStore store = new MVStore.Builder().fileName(storeFile.toString()).cacheSize(cacheMb).open();
             DurableH2Backend fileBackend = new DurableH2Backend(store);
             MongoServer server = new MongoServer(fileBackend);
-            LongSupplier writeSequence = fileBackend::writeSequence;
             server.bind("127.0.0.1", port);
             int boundPort = server.getLocalAddress().getPort();
             Path portFile = dataDir.resolve(PORT_FILE);
             Files.writeString(portFile, Integer.toString(boundPort), StandardCharsets.US_ASCII);
             log.info("Using embedded MongoDB (mongo-java-server, H2 file {}, {} MB page cache) on 127.0.0.1:{}",
                     storeFile.toAbsolutePath(), cacheMb, boundPort);
-            return new EmbeddedMongo(server, writeSequence, store, channel, lock, portFile, uri(boundPort));
+            return new EmbeddedMongo(server, fileBackend.writes(), store, channel, lock, portFile, uri(boundPort));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the data folder " + dataDir.toAbsolutePath(), e);
         }
@@ -147,12 +146,12 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     /**
-     * The count of write commands the server has applied, when this process runs the server (null when it uses
-     * another process's). Every write by any client, in this process or another, passes through the server and
-     * changes it, so this process can tell whether the data changed without a round trip to the database.
+     * A number that grows with every write the server applies to any of {@code collections}, when this process runs
+     * the server (null when it uses another process's). Every write by any client, in this process or another, passes
+     * through the server, so this process can tell whether the data changed without a round trip to the database.
      */
-    public LongSupplier writeSequence() {
-        return writeSequence;
+    public LongSupplier writeSequence(java.util.Collection<String> collections) {
+        return writes == null ? null : writes.sequence(collections);
     }
 
     /** Whether this process runs the server (rather than using another process's). */

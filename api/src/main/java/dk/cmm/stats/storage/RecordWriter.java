@@ -54,8 +54,9 @@ public class RecordWriter {
         } catch (DuplicateKeyException | BulkOperationException e) {
             // another writer stored one of the new records since they were read: replace them all instead
             write(type, List.of(), plan.toWrite(), stamp);
+        } finally {
+            dataVersion.bump(); // even after a failure: part of the bulk write may have been applied
         }
-        dataVersion.bump();
         return plan.counts();
     }
 

@@ -35,8 +35,8 @@ class BenchCommandTests {
         JsonNode report = JsonMapper.builder().build().readTree(Files.readString(json, StandardCharsets.UTF_8));
         assertThat(report.get("setup").get("machine").asString()).contains("cores");
         List<String> ids = report.get("rows").valueStream().map(row -> row.get("id").asString()).toList();
-        assertThat(ids).contains("1.api", "1.driver", "1.ratio", "1.plan", "2.uncached", "2.cached", "2.ratio", "3.ratio",
-                "4.2012", "4.all");
+        assertThat(ids).contains("0.gen", "1.api", "1.driver", "1.ratio", "1.plan", "2.uncached", "2.cached",
+                "2.ratio", "2.version", "3.import", "3.raw", "3.ratio", "4.2012", "4.all");
         report.get("rows").valueStream().forEach(row -> {
             String status = row.get("status").asString();
             if (status.equals("SKIPPED")) {

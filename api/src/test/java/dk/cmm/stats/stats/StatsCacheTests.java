@@ -83,6 +83,13 @@ class StatsCacheTests {
     }
 
     @Test
+    void shouldChangeTheAnswerAfterASingleRecordUpsertAsTheMutationsMakeIt() {
+        int before = stats.personStats(Y2012, BY_GENDER, false).count("FEMALE");
+        writer.upsert(person("2012-C004", "FEMALE"), Stamp.SYSTEM);
+        assertThat(stats.personStats(Y2012, BY_GENDER, false).count("FEMALE")).isEqualTo(before + 1);
+    }
+
+    @Test
     void shouldSeeAWriteMadeThroughAnotherInstanceOnTheSameDatabase() {
         String dataDir = "target/test-data/shared-" + java.util.UUID.randomUUID();
         try (ConfigurableApplicationContext owner = start(dataDir);
