@@ -23,7 +23,6 @@ import dk.cmm.stats.outreach.Programme;
 import dk.cmm.stats.person.Person;
 import dk.cmm.stats.storage.DataVersion;
 import dk.cmm.stats.yearnote.YearNote;
-import dk.cmm.stats.storage.MongoEndpoint;
 
 /**
  * The result cache of the statistics queries: Spring's cache abstraction over a bounded Caffeine cache. An entry
@@ -65,9 +64,8 @@ public class StatsCache {
             HotlineCall.COLLECTION, Programme.COLLECTION, YearNote.COLLECTION, DataVersion.COLLECTION);
 
     @Bean(KEYS)
-    KeyGenerator statsCacheKeys(Properties properties, DataVersion dataVersion, MongoEndpoint endpoint) {
-        LongSupplier localWrites = endpoint.isEmbedded() ? endpoint.embedded().writeSequence(SOURCES) : null;
-        return new Keys(properties.enabled(), localWrites != null ? localWrites : dataVersion::current);
+    KeyGenerator statsCacheKeys(Properties properties, DataVersion dataVersion) {
+        return new Keys(properties.enabled(), dataVersion.of(SOURCES));
     }
 
     /**
