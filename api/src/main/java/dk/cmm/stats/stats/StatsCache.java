@@ -3,15 +3,17 @@ package dk.cmm.stats.stats;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.EnableCaching;
-import org.springframework.cache.caffeine.CaffeineCacheManager;
+import org.springframework.cache.caffeine.CaffeineCache;
 import org.springframework.cache.interceptor.KeyGenerator;
 import org.springframework.cache.support.NoOpCacheManager;
+import org.springframework.cache.support.SimpleCacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -49,11 +51,33 @@ public class StatsCache {
         if (!properties.enabled()) {
             return new NoOpCacheManager();
         }
-        CaffeineCacheManager manager = new CaffeineCacheManager();
-        manager.setCacheNames(List.of(NAME));
-        manager.setCaffeine(Caffeine.newBuilder().maximumSize(properties.maxEntries()));
-        manager.setAllowNullValues(false);
+        SimpleCacheManager manager = new SimpleCacheManager();
+        manager.setCaches(List.of(new Results(Caffeine.newBuilder().maximumSize(properties.maxEntries()).build())));
+        manager.initializeCaches();
         return manager;
+    }
+
+    /**
+     * The Caffeine cache of the answers. An answer of null (the service never gives one; a test's mock may) is
+     * handed back but not kept, so it can never stand in for a later call.
+     */
+    static final class Results extends CaffeineCache {
+
+        Results(com.github.benmanes.caffeine.cache.Cache<Object, Object> cache) {
+            super(NAME, cache, false);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T get(Object key, Callable<T> valueLoader) {
+            return (T) getNativeCache().get(key, k -> {
+                try {
+                    return valueLoader.call(); // null: Caffeine stores nothing
+                } catch (Exception e) {
+                    throw new ValueRetrievalException(key, valueLoader, e);
+                }
+            });
+        }
     }
 
     /**

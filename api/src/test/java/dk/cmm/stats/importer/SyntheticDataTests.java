@@ -16,7 +16,7 @@ import dk.cmm.stats.stats.StatsService;
 import dk.cmm.stats.storage.RecordWriter;
 
 /** Synthetic data is deterministic for a seed, valid, and drawn from the bundled 2012 records. */
-@SpringBootTest(properties = { "cmm.data-dir=target/test-data/${random.uuid}" })
+@SpringBootTest(properties = "cmm.data-dir=target/test-data/synthetic-${random.uuid}") // its own context: it writes
 class SyntheticDataTests {
 
     private static final SyntheticData.Plan SMALL = new SyntheticData.Plan(3000, 400, 200, 2002, 2025, 42);

@@ -26,7 +26,7 @@ import dk.cmm.stats.storage.Stamp;
  * The result cache answers a repeated question from memory, and never with data older than the last write: neither
  * this instance's writes nor those of another instance sharing the database.
  */
-@SpringBootTest(properties = "cmm.data-dir=target/test-data/${random.uuid}")
+@SpringBootTest(properties = "cmm.data-dir=target/test-data/cache-${random.uuid}") // its own context: it writes
 class StatsCacheTests {
 
     private static final PersonFilter Y2012 = PersonFilter.builder().assessmentYears(2012).build();
