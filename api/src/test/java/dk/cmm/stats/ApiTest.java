@@ -15,7 +15,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "cmm.data-dir=target/test-data/api-${random.uuid}")
+        properties = { "cmm.data-dir=target/test-data/api-${random.uuid}",
+                // the disclosure sweeps send thousands of anonymous queries; RateLimitTests checks the limit itself
+                "cmm.security.anonymous-per-minute=1000000", "cmm.security.anonymous-burst=1000000" })
 @AutoConfigureHttpGraphQlTester
 public @interface ApiTest {
 }
