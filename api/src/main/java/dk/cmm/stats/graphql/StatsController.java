@@ -11,7 +11,7 @@ import dk.cmm.stats.stats.PersonFilter;
 import dk.cmm.stats.stats.Stats;
 import dk.cmm.stats.stats.StatsService;
 
-/** The breakdown queries; each delegates to the one statistics service. */
+/** The person breakdowns and the years with data; each delegates to the one statistics service. */
 @Controller
 class StatsController {
 
@@ -23,8 +23,8 @@ class StatsController {
 
     @QueryMapping
     Stats personStats(@Argument PersonFilter filter, @Argument List<PersonDimension> groupBy,
-            @Argument boolean includeEmpty) {
-        return stats.personStats(filter, groupBy == null ? List.of() : groupBy, includeEmpty);
+            @Argument Boolean includeEmpty) {
+        return stats.personStats(filter, groupBy == null ? List.of() : groupBy, Boolean.TRUE.equals(includeEmpty));
     }
 
     @QueryMapping

@@ -48,6 +48,30 @@ final class Pipelines {
     }
 
     /**
+     * One page of persons in case-reference order, with the same {@code $match} as the statistics: the filter, the
+     * sort on {@code _id}, then a {@code $facet} with the total, whether any match lies before the cursor, and up to
+     * {@code limit} persons after it.
+     */
+    static List<Document> personPage(PersonFilter f, String afterCaseRef, int limit) {
+        Document facets = new Document("total", List.of(new Document("$count", "n")));
+        if (afterCaseRef == null) {
+            facets.append("page", List.of(new Document("$limit", limit)));
+        } else {
+            facets.append("before", List.of(
+                    new Document("$match", new Document("_id", new Document("$lte", afterCaseRef))),
+                    new Document("$limit", 1),
+                    new Document("$count", "n")));
+            facets.append("page", List.of(
+                    new Document("$match", new Document("_id", new Document("$gt", afterCaseRef))),
+                    new Document("$limit", limit)));
+        }
+        return List.of(
+                personMatch(f),
+                new Document("$sort", new Document("_id", 1)),
+                new Document("$facet", facets));
+    }
+
+    /**
      * One pipeline for a breakdown: the filter, then a {@code $facet} that counts the total, the groups and (for
      * each summarised field) count, min, max, mean and median, so that one round trip answers the whole query.
      */

@@ -212,7 +212,8 @@ public class StatsService {
         return value instanceof Number n ? n.doubleValue() : null;
     }
 
-    private void checkPersonFilter(PersonFilter f) {
+    /** Refuses a filter that cannot match as meant: an unknown nationality, a negative or empty age range. */
+    void checkPersonFilter(PersonFilter f) {
         if (f.nationality() != null) {
             for (String code : f.nationality()) {
                 if (codebook.country(code).isEmpty() || !code.equals(code.toUpperCase(java.util.Locale.ROOT))) {

@@ -1,0 +1,117 @@
+package dk.cmm.stats.csv;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dk.cmm.stats.codebook.Accommodation;
+import dk.cmm.stats.codebook.AssessedBy;
+import dk.cmm.stats.codebook.CallReason;
+import dk.cmm.stats.codebook.CallerType;
+import dk.cmm.stats.codebook.ContactChannel;
+import dk.cmm.stats.codebook.Exploitation;
+import dk.cmm.stats.codebook.Gender;
+import dk.cmm.stats.codebook.LabourSector;
+import dk.cmm.stats.codebook.ProgrammeKind;
+import dk.cmm.stats.codebook.Region;
+import dk.cmm.stats.codebook.Status;
+import dk.cmm.stats.stats.HotlineDimension;
+import dk.cmm.stats.stats.HotlineFilter;
+import dk.cmm.stats.stats.InvalidQueryException;
+import dk.cmm.stats.stats.OutreachDimension;
+import dk.cmm.stats.stats.OutreachFilter;
+import dk.cmm.stats.stats.PersonDimension;
+import dk.cmm.stats.stats.PersonFilter;
+import dk.cmm.stats.stats.StatsService;
+
+/**
+ * The analysts' CSV companion of the GraphQL breakdowns: the same statistics service answers both, so their numbers
+ * cannot differ. Every filter field is a query parameter (lists comma-separated), plus {@code groupBy},
+ * {@code includeEmpty} and {@code lang}. Bad parameters are answered with HTTP 400 and a plain-text reason.
+ */
+@RestController
+@RequestMapping("/api/stats")
+class StatsCsvController {
+
+    static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private static final List<String> PERSON_PARAMETERS = List.of("groupBy", "includeEmpty", "lang",
+            "assessmentYears", "assessedBy", "contactChannel", "contactProgramme", "nationality", "region", "gender",
+            "ageMin", "ageMax", "exploitation", "labourSector", "status", "outcomeYears", "accommodation");
+    private static final List<String> HOTLINE_PARAMETERS = List.of("groupBy", "includeEmpty", "lang", "years",
+            "callerType", "reason");
+    private static final List<String> OUTREACH_PARAMETERS = List.of("groupBy", "lang", "years", "programme",
+            "programmeKind", "city");
+
+    private final StatsService stats;
+    private final StatsCsv csv;
+
+    StatsCsvController(StatsService stats, StatsCsv csv) {
+        this.stats = stats;
+        this.csv = csv;
+    }
+
+    @GetMapping("/persons.csv")
+    ResponseEntity<String> persons(@RequestParam MultiValueMap<String, String> parameters) {
+        CsvParameters p = new CsvParameters(parameters, PERSON_PARAMETERS);
+        PersonFilter filter = new PersonFilter(p.integers("assessmentYears"), p.codes("assessedBy", AssessedBy.class),
+                p.codes("contactChannel", ContactChannel.class), p.strings("contactProgramme"),
+                p.strings("nationality"), p.codes("region", Region.class), p.codes("gender", Gender.class),
+                p.integer("ageMin"), p.integer("ageMax"), p.codes("exploitation", Exploitation.class),
+                p.codes("labourSector", LabourSector.class), p.codes("status", Status.class),
+                p.integers("outcomeYears"), p.codes("accommodation", Accommodation.class));
+        List<PersonDimension> groupBy = groupBy(p, PersonDimension.class);
+        return csvFile("persons", csv.breakdown(stats.personStats(filter, groupBy, p.flag("includeEmpty")), groupBy,
+                p.lang()));
+    }
+
+    @GetMapping("/hotline.csv")
+    ResponseEntity<String> hotline(@RequestParam MultiValueMap<String, String> parameters) {
+        CsvParameters p = new CsvParameters(parameters, HOTLINE_PARAMETERS);
+        HotlineFilter filter = new HotlineFilter(p.integers("years"), p.codes("callerType", CallerType.class),
+                p.codes("reason", CallReason.class));
+        List<HotlineDimension> groupBy = groupBy(p, HotlineDimension.class);
+        return csvFile("hotline", csv.breakdown(stats.hotlineStats(filter, groupBy, p.flag("includeEmpty")), groupBy,
+                p.lang()));
+    }
+
+    @GetMapping("/outreach.csv")
+    ResponseEntity<String> outreach(@RequestParam MultiValueMap<String, String> parameters) {
+        CsvParameters p = new CsvParameters(parameters, OUTREACH_PARAMETERS);
+        OutreachFilter filter = new OutreachFilter(p.integers("years"), p.strings("programme"),
+                p.codes("programmeKind", ProgrammeKind.class), p.strings("city"));
+        List<OutreachDimension> groupBy = groupBy(p, OutreachDimension.class);
+        return csvFile("outreach", csv.outreach(stats.outreachStats(filter, groupBy), groupBy, p.lang()));
+    }
+
+    @ExceptionHandler({ BadCsvRequestException.class, InvalidQueryException.class })
+    ResponseEntity<String> badRequest(RuntimeException ex) {
+        return ResponseEntity.badRequest()
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                .header("X-Content-Type-Options", "nosniff")
+                .body(ex.getMessage() + "\n");
+    }
+
+    private static <D extends Enum<D>> List<D> groupBy(CsvParameters p, Class<D> type) {
+        List<D> groupBy = p.codes("groupBy", type);
+        return groupBy == null ? List.of() : groupBy;
+    }
+
+    private static ResponseEntity<String> csvFile(String name, String body) {
+        return ResponseEntity.ok()
+                .contentType(TEXT_CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name + ".csv").build().toString())
+                .body(body);
+    }
+}
