@@ -12,12 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param anonymousPerMinute requests a minute one anonymous client (remote address) may make on average
  * @param anonymousBurst     requests an anonymous client may make at once before the rate applies
  * @param trackedClients     anonymous clients remembered at most (the least recently seen are forgotten)
- * @param maxQueryDepth      deepest GraphQL selection accepted
- * @param maxQueryComplexity most fields a GraphQL query may select in all
  */
 @ConfigurationProperties("cmm.security")
 public record AccessProperties(Bearer bearer, String jwtRoleClaim, Integer maxRequestBytes, Integer anonymousPerMinute,
-        Integer anonymousBurst, Integer trackedClients, Integer maxQueryDepth, Integer maxQueryComplexity) {
+        Integer anonymousBurst, Integer trackedClients) {
 
     public enum Bearer { API_TOKENS, JWT }
 
@@ -28,7 +26,5 @@ public record AccessProperties(Bearer bearer, String jwtRoleClaim, Integer maxRe
         anonymousPerMinute = anonymousPerMinute != null ? anonymousPerMinute : 120;
         anonymousBurst = anonymousBurst != null ? anonymousBurst : 60;
         trackedClients = trackedClients != null ? trackedClients : 10_000;
-        maxQueryDepth = maxQueryDepth != null ? maxQueryDepth : 15;
-        maxQueryComplexity = maxQueryComplexity != null ? maxQueryComplexity : 1000;
     }
 }

@@ -79,7 +79,7 @@ public class ApiTokens {
         return Optional.ofNullable(token).filter(ApiToken::active);
     }
 
-    static String hash(String secret) {
+    public static String hash(String secret) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(secret.getBytes(StandardCharsets.UTF_8)));

@@ -68,15 +68,16 @@ final class GraphQlGuard extends GraphQLTypeVisitorStub {
                 if (rule.auditAs() != null) {
                     audit.record(rule.auditAs(), List.of(), AuditLog.Outcome.DENIED);
                 }
-                throw new AccessDeniedException(role == Role.ANONYMOUS
+                throw new FieldAccessDeniedException(role == Role.ANONYMOUS
                         ? "This needs an API token (Authorization: Bearer ...) with the role "
                                 + rule.required().name().toLowerCase(java.util.Locale.ROOT) + " or higher."
                         : "Your token's role (" + role.name().toLowerCase(java.util.Locale.ROOT)
                                 + ") does not allow this; it needs "
-                                + rule.required().name().toLowerCase(java.util.Locale.ROOT) + " or higher.");
+                                + rule.required().name().toLowerCase(java.util.Locale.ROOT) + " or higher.",
+                        role == Role.ANONYMOUS);
             }
             if (rule.statistics() != null && role == Role.ANONYMOUS) {
-                statistics.check(rule.statistics(), env);
+                // the query's own validation first (BAD_REQUEST), then disclosure control's limits (FORBIDDEN)
                 return map(original.get(env), value -> statistics.protect(rule.statistics(), env, value));
             }
             if (rule.auditAs() == null) {

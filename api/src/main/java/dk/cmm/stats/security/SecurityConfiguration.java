@@ -31,7 +31,8 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, AccessProperties properties, ApiTokens tokens,
             SecurityHeaders headers) throws Exception {
         BearerFailureEntryPoint entryPoint = new BearerFailureEntryPoint();
-        http.csrf(csrf -> csrf.disable())
+        http.cors(cors -> { })
+                .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())

@@ -2,7 +2,6 @@ package dk.cmm.stats.security;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.graphql.data.GraphQlArgumentBinder;
@@ -32,19 +31,6 @@ class StatisticsFilter {
     StatisticsFilter(AnonymousStats anonymous, OutreachProtection outreach) {
         this.anonymous = anonymous;
         this.outreach = outreach;
-    }
-
-    /** Refuses, before any work, a question disclosure control does not answer. */
-    void check(String query, DataFetchingEnvironment env) {
-        switch (query) {
-            case "personStats" -> anonymous.checkPersons(bind(env, "filter", PersonFilter.class),
-                    list(env, PersonDimension.class));
-            case "hotlineStats" -> anonymous.checkHotline(bind(env, "filter", HotlineFilter.class),
-                    list(env, HotlineDimension.class));
-            case "outreachStats" -> outreach.check(bind(env, "filter", OutreachFilter.class),
-                    list(env, OutreachDimension.class));
-            default -> throw new IllegalArgumentException(query);
-        }
     }
 
     @SuppressWarnings("unchecked")
@@ -83,7 +69,4 @@ class StatisticsFilter {
         return dimensions;
     }
 
-    static Map<String, Object> none() {
-        return Map.of();
-    }
 }
