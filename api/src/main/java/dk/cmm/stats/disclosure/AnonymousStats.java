@@ -44,60 +44,92 @@ public class AnonymousStats {
             throw new DisclosureLimitException("filter.ageMin", "Filtering by exact age needs an API token: "
                     + "exact ages single people out. Group by AGE_GROUP instead.");
         }
-        check(groupBy.stream().map(Enum::name).toList(), personSelections(f).keySet().stream()
-                .filter(axis -> personSelections(f).get(axis) != null).collect(Collectors.toSet()),
-                TableSource.PERSONS);
+        check(groupBy.stream().map(Enum::name).toList(), personFilter(f), TableSource.PERSONS);
     }
 
     public void checkHotline(HotlineFilter filter, List<HotlineDimension> groupBy) {
         HotlineFilter f = filter == null ? HotlineFilter.ALL : filter;
-        check(groupBy.stream().map(Enum::name).toList(), hotlineSelections(f).keySet(), TableSource.HOTLINE);
+        check(groupBy.stream().map(Enum::name).toList(), hotlineFilter(f), TableSource.HOTLINE);
     }
 
-    private void check(List<String> groupBy, Set<String> filterAxes, TableSource source) {
+    private void check(List<String> groupBy, Map<String, Set<String>> filter, TableSource source) {
+        String year = source.yearAxis();
+        boolean byYear = groupBy.contains(year);
+        Set<String> years = filter.get(year);
+        Set<String> filterAxes = axesOf(source, filter.keySet());
+        filterAxes.remove(year);
+        boolean others = !filterAxes.isEmpty() || groupBy.stream().anyMatch(d -> !d.equals(year));
+        if (!byYear && ((years == null && others) || (years != null && years.size() > 1))) {
+            throw new DisclosureLimitException("filter", "Without an API token, a breakdown is of one year: name "
+                    + "one year in the filter (" + (source == TableSource.PERSONS ? "assessmentYears" : "years")
+                    + "), or group by " + year + ". Totals of all years need neither.");
+        }
         if (groupBy.size() > properties.maxGroupBy()) {
             throw new DisclosureLimitException("groupBy", "Without an API token, groupBy takes at most "
                     + properties.maxGroupBy() + " dimensions (got " + groupBy.size() + "): finer tables would "
                     + "mostly be withheld small cells.");
         }
         Set<String> axes = new HashSet<>(filterAxes);
-        groupBy.forEach(d -> axes.add(source.axisOf(d).name()));
+        groupBy.stream().filter(d -> !d.equals(year)).forEach(d -> axes.add(source.axisOf(d).name()));
         if (axes.size() > properties.maxDimensions()) {
             throw new DisclosureLimitException("filter", "Without an API token, a question combines at most "
                     + properties.maxDimensions() + " dimensions across filter and groupBy (got " + axes.size()
-                    + ": " + axes.stream().sorted().toList() + ").");
+                    + ": " + axes.stream().sorted().toList() + "; a dimension and the one it groups, such as "
+                    + "NATIONALITY and REGION, count once). An API token lifts this.");
         }
     }
 
     public ProtectedStats persons(PersonFilter filter, List<PersonDimension> groupBy, Stats exact) {
         PersonFilter f = filter == null ? PersonFilter.ALL : filter;
         checkPersons(f, groupBy);
-        return protect(TableSource.PERSONS, personSelections(f), groupBy.stream().map(Enum::name).toList(), exact,
+        return protect(TableSource.PERSONS, personFilter(f), groupBy.stream().map(Enum::name).toList(), exact,
                 true);
     }
 
     public ProtectedStats hotline(HotlineFilter filter, List<HotlineDimension> groupBy, Stats exact) {
         HotlineFilter f = filter == null ? HotlineFilter.ALL : filter;
         checkHotline(f, groupBy);
-        return protect(TableSource.HOTLINE, hotlineSelections(f), groupBy.stream().map(Enum::name).toList(), exact,
+        return protect(TableSource.HOTLINE, hotlineFilter(f), groupBy.stream().map(Enum::name).toList(), exact,
                 false);
+    }
+
+    private static Set<String> axesOf(TableSource source, Set<String> dimensions) {
+        return dimensions.stream().map(d -> source.axisOf(d).name()).collect(Collectors.toCollection(HashSet::new));
     }
 
     private ProtectedStats protect(TableSource source, Map<String, Set<String>> filter, List<String> groupBy,
             Stats exact, boolean summaries) {
-        Set<String> axisNames = new HashSet<>(filter.keySet());
-        groupBy.forEach(d -> axisNames.add(source.axisOf(d).name()));
-        ProtectedTable table = tables.table(source, axisNames);
-        OptionalLong total = table.answer(selections(table, filter));
+        String yearAxis = source.yearAxis();
+        Map<String, Set<String>> others = new LinkedHashMap<>(filter);
+        Set<String> yearFilter = others.remove(yearAxis);
+        boolean byYear = groupBy.contains(yearAxis);
+        Set<String> axisNames = axesOf(source, others.keySet());
+        groupBy.stream().filter(d -> !d.equals(yearAxis)).forEach(d -> axisNames.add(source.axisOf(d).name()));
+        ProtectedTable series = tables.years(source);
+        List<String> years = series.axes().get(0).leaves().stream()
+                .filter(y -> yearFilter == null || yearFilter.contains(y)).toList();
+
+        OptionalLong total = axisNames.isEmpty()
+                ? series.answer(java.util.Arrays.asList(yearFilter == null ? null : Set.copyOf(years)))
+                : sumOverYears(source, years, axisNames, others, Map.of());
         List<ProtectedGroup> groups = new ArrayList<>();
         for (Group group : exact.groups()) {
-            Map<String, Set<String>> cell = new LinkedHashMap<>(filter);
+            Map<String, Set<String>> cell = new LinkedHashMap<>();
+            List<String> groupYears = years;
             for (GroupKey key : group.key()) {
-                Axis axis = table.axes().get(table.axisNames().indexOf(source.axisOf(key.dimension()).name()));
-                Set<String> leaves = leavesOf(axis, key.dimension(), key.code(), source);
-                cell.merge(axis.name(), leaves, AnonymousStats::intersect);
+                if (key.dimension().equals(yearAxis)) {
+                    groupYears = years.contains(key.code()) ? List.of(key.code()) : List.of();
+                } else {
+                    cell.merge(key.dimension(), Set.of(key.code()), AnonymousStats::intersect);
+                }
             }
-            OptionalLong count = table.answer(selections(table, cell));
+            OptionalLong count;
+            if (axisNames.isEmpty()) {
+                count = groupYears.isEmpty() ? OptionalLong.of(0)
+                        : series.answer(java.util.Arrays.asList(Set.copyOf(groupYears)));
+            } else {
+                count = sumOverYears(source, groupYears, axisNames, others, cell);
+            }
             Double share = count.isPresent() && total.isPresent()
                     ? (total.getAsLong() == 0 ? 0.0 : (double) count.getAsLong() / total.getAsLong()) : null;
             groups.add(new ProtectedGroup(group.key(), count.isPresent() ? (int) count.getAsLong() : null, share,
@@ -110,6 +142,39 @@ public class AnonymousStats {
         return new ProtectedStats(shownTotal, List.copyOf(groups),
                 summaries ? summary(exact.age(), shownTotal) : null,
                 summaries ? summary(exact.stayDays(), shownTotal) : null);
+    }
+
+    /**
+     * The count of the records matching the filter and the group's codes, summed over the years: published only if
+     * it is published in every year's table.
+     */
+    private OptionalLong sumOverYears(TableSource source, List<String> years, Set<String> axisNames,
+            Map<String, Set<String>> filter, Map<String, Set<String>> group) {
+        long sum = 0;
+        for (String year : years) {
+            ProtectedTable table = tables.table(source, year, axisNames);
+            Map<String, Set<String>> byAxis = leaves(source, table, filter);
+            leaves(source, table, group).forEach((axis, leaves) -> byAxis.merge(axis, leaves,
+                    AnonymousStats::intersect));
+            OptionalLong count = table.answer(selections(table, byAxis));
+            if (count.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            sum += count.getAsLong();
+        }
+        return OptionalLong.of(sum);
+    }
+
+    /** Per axis, the leaves a filter keeps (dimension → codes, several dimensions of one axis intersected). */
+    static Map<String, Set<String>> leaves(TableSource source, ProtectedTable table,
+            Map<String, Set<String>> filter) {
+        Map<String, Set<String>> byAxis = new LinkedHashMap<>();
+        filter.forEach((dimension, codes) -> {
+            TableSource.AxisSpec spec = source.axisOf(dimension);
+            Axis axis = table.axes().get(table.axisNames().indexOf(spec.name()));
+            byAxis.merge(spec.name(), spec.leaves(axis, dimension, codes), AnonymousStats::intersect);
+        });
+        return byAxis;
     }
 
     /**
@@ -139,45 +204,25 @@ public class AnonymousStats {
         return table.axisNames().stream().map(byAxis::get).toList();
     }
 
-    /** The leaves a group's code stands for: the code itself, or on the nationality axis a country or a region. */
-    private static Set<String> leavesOf(Axis axis, String dimension, String code, TableSource source) {
-        if (!axis.grouped()) {
-            return Set.of(code);
-        }
-        boolean region = source == TableSource.PERSONS && dimension.equals(PersonDimension.REGION.name());
-        return axis.leaves().stream()
-                .filter(leaf -> region ? Axis.groupOf(leaf).equals(code) : Axis.codeOf(leaf).equals(code))
-                .collect(Collectors.toSet());
-    }
-
-    /** Per axis, the leaves the filter keeps; only axes the filter restricts appear. */
-    Map<String, Set<String>> personSelections(PersonFilter f) {
+    /** The filter as dimension → codes, only the dimensions it restricts. */
+    static Map<String, Set<String>> personFilter(PersonFilter f) {
         Map<String, Set<String>> s = new LinkedHashMap<>();
         put(s, PersonDimension.ASSESSMENT_YEAR, f.assessmentYears());
         put(s, PersonDimension.ASSESSED_BY, f.assessedBy());
         put(s, PersonDimension.CONTACT_CHANNEL, f.contactChannel());
         put(s, PersonDimension.CONTACT_PROGRAMME, f.contactProgramme());
+        put(s, PersonDimension.NATIONALITY, f.nationality());
+        put(s, PersonDimension.REGION, f.region());
         put(s, PersonDimension.GENDER, f.gender());
         put(s, PersonDimension.EXPLOITATION, f.exploitation());
         put(s, PersonDimension.LABOUR_SECTOR, f.labourSector());
         put(s, PersonDimension.STATUS, f.status());
         put(s, PersonDimension.OUTCOME_YEAR, f.outcomeYears());
         put(s, PersonDimension.ACCOMMODATION, f.accommodation());
-        boolean byNationality = f.nationality() != null && !f.nationality().isEmpty();
-        boolean byRegion = f.region() != null && !f.region().isEmpty();
-        if (byNationality || byRegion) {
-            Axis axis = tables.table(TableSource.PERSONS, List.of(PersonDimension.NATIONALITY.name())).axes().get(0);
-            Set<String> nationalities = byNationality ? Set.copyOf(f.nationality()) : null;
-            Set<String> regions = byRegion ? f.region().stream().map(Enum::name).collect(Collectors.toSet()) : null;
-            s.put(PersonDimension.NATIONALITY.name(), axis.leaves().stream()
-                    .filter(leaf -> nationalities == null || nationalities.contains(Axis.codeOf(leaf)))
-                    .filter(leaf -> regions == null || regions.contains(Axis.groupOf(leaf)))
-                    .collect(Collectors.toSet()));
-        }
         return s;
     }
 
-    private static Map<String, Set<String>> hotlineSelections(HotlineFilter f) {
+    static Map<String, Set<String>> hotlineFilter(HotlineFilter f) {
         Map<String, Set<String>> s = new LinkedHashMap<>();
         put(s, HotlineDimension.YEAR, f.years());
         put(s, HotlineDimension.CALLER_TYPE, f.callerType());

@@ -24,14 +24,18 @@ public final class Axis {
     private final int[][] children;
     private final int groupCount;
 
-    private Axis(String name, Map<String, String> groupOfLeaf, boolean grouped) {
+    /** From (group, leaf) pairs; the group is ROOT on a flat axis. */
+    private Axis(String name, List<List<String>> pairs, boolean grouped) {
         this.name = name;
-        Set<String> groups = new LinkedHashSet<>(grouped ? groupOfLeaf.values() : List.of());
+        Set<String> groups = new LinkedHashSet<>();
+        if (grouped) {
+            pairs.forEach(pair -> groups.add(pair.get(0)));
+        }
         nodes.add(ROOT);
         nodes.addAll(groups);
         groupCount = groups.size();
-        for (String leaf : groupOfLeaf.keySet()) {
-            nodes.add(grouped ? leafId(groupOfLeaf.get(leaf), leaf) : leaf);
+        for (List<String> pair : pairs) {
+            nodes.add(grouped ? leafId(pair.get(0), pair.get(1)) : pair.get(1));
         }
         for (int i = 0; i < nodes.size(); i++) {
             if (index.put(nodes.get(i), i) != null) {
@@ -46,6 +50,9 @@ public final class Axis {
         }
         for (int i = 1; i < nodes.size(); i++) {
             int p = isLeaf(i) && grouped ? index.get(groupOf(nodes.get(i))) : 0;
+            if (grouped && isLeaf(i) && p > groupCount) {
+                throw new IllegalStateException("leaf " + nodes.get(i) + " names no group of axis " + name);
+            }
             parent[i] = p;
             kids.get(p).add(i);
         }
@@ -54,14 +61,25 @@ public final class Axis {
 
     /** An axis whose codes are leaves directly under the total. */
     public static Axis flat(String name, List<String> codes) {
-        Map<String, String> leaves = new LinkedHashMap<>();
-        codes.forEach(code -> leaves.put(code, ROOT));
-        return new Axis(name, leaves, false);
+        return new Axis(name, codes.stream().map(code -> List.of(ROOT, code)).toList(), false);
     }
 
     /** An axis of leaves in groups (leaf code → group code); leaf node ids are {@code group/leaf}. */
     public static Axis grouped(String name, Map<String, String> groupOfLeaf) {
-        return new Axis(name, groupOfLeaf, true);
+        List<List<String>> pairs = new ArrayList<>();
+        groupOfLeaf.forEach((leaf, group) -> pairs.add(List.of(group, leaf)));
+        return new Axis(name, pairs, true);
+    }
+
+    /**
+     * An axis of (group, leaf) pairs, in the order given (grouped by group); a code may be a leaf of several groups,
+     * such as UNKNOWN sector under each exploitation.
+     */
+    public static Axis groupedPairs(String name, List<List<String>> pairs) {
+        List<List<String>> ordered = new ArrayList<>(pairs);
+        List<String> groupOrder = new ArrayList<>(new LinkedHashSet<>(pairs.stream().map(p -> p.get(0)).toList()));
+        ordered.sort(java.util.Comparator.comparingInt(p -> groupOrder.indexOf(p.get(0))));
+        return new Axis(name, ordered, true);
     }
 
     /** The node id of a leaf of a grouped axis. */
@@ -69,7 +87,8 @@ public final class Axis {
         return group + "/" + leaf;
     }
 
-    static String groupOf(String leafId) {
+    /** The group of a leaf node id of a grouped axis. */
+    public static String groupOf(String leafId) {
         return leafId.substring(0, leafId.indexOf('/'));
     }
 

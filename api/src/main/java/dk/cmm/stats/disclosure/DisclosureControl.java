@@ -20,7 +20,7 @@ import java.util.Map;
  * summing to 1..k−1; any withheld cell of 1..k−1, or any set of small withheld cells of one line summing to
  * less than k, whose value follows exactly from all published cells and all line equations of the table (checked
  * by linear algebra, {@link RowSpace}). Each time the next-smallest published non-zero cell of such a line is
- * withheld too (a published zero only where no such cell is left).</li>
+ * withheld too. A withheld zero counts as known to the attacker (zeros are often structural).</li>
  * </ul>
  * Secondary cells are therefore at least k (or zero), and no count from 1 to k−1 is recoverable by differencing.
  */
@@ -28,6 +28,14 @@ public final class DisclosureControl {
 
     /** Subsets of a line's small withheld cells checked per pass, at most (k−1 of them at a time). */
     private static final int MAX_SUBSET_CHECKS = 50_000;
+
+    /** Cells a family may push down to its smaller tables before giving up. */
+    static final int MAX_ESCALATIONS = 500;
+
+    /** Candidates tried, smallest first, for the one whose withholding breaks a determination. */
+    private static final int MAX_TRIALS = 16;
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DisclosureControl.class);
 
     private final int k;
 
@@ -47,6 +55,19 @@ public final class DisclosureControl {
      * table; keyed by axis names in the table's order.
      */
     public Map<List<String>, ProtectedTable> protectFamily(CountTable full) {
+        Map<List<String>, java.util.Set<List<String>>> forced = new HashMap<>();
+        for (int attempt = 0; attempt < MAX_ESCALATIONS; attempt++) {
+            try {
+                return protectFamily(full, forced);
+            } catch (MarginLeakException leak) {
+                forced.computeIfAbsent(leak.axisNames(), x -> new java.util.HashSet<>()).add(leak.nodes());
+            }
+        }
+        throw new IllegalStateException("the tables over " + full.axisNames() + " could not be protected");
+    }
+
+    private Map<List<String>, ProtectedTable> protectFamily(CountTable full,
+            Map<List<String>, java.util.Set<List<String>>> forced) {
         Map<List<String>, ProtectedTable> done = new LinkedHashMap<>();
         List<Axis> axes = full.axes();
         int n = axes.size();
@@ -67,7 +88,8 @@ public final class DisclosureControl {
                 full.counts().forEach((key, count) -> cells.merge(positions.stream().map(key::get).toList(), count,
                         Long::sum));
                 CountTable table = new CountTable(sub, cells);
-                done.put(table.axisNames(), protect(table, done));
+                done.put(table.axisNames(), protect(table, done,
+                        forced.getOrDefault(table.axisNames(), java.util.Set.of())));
             }
         }
         return done;
@@ -78,7 +100,18 @@ public final class DisclosureControl {
      * axis names in the table's order), including the empty list for the grand total.
      */
     public ProtectedTable protect(CountTable counts, Map<List<String>, ProtectedTable> lower) {
-        return new Run(counts, lower).protect();
+        return protect(counts, lower, java.util.Set.of());
+    }
+
+    /**
+     * Protects a table that must also withhold the given cells (node lists), because a larger table showed that
+     * publishing them reveals a small count there.
+     *
+     * @throws MarginLeakException when a smaller table must withhold one more cell first
+     */
+    public ProtectedTable protect(CountTable counts, Map<List<String>, ProtectedTable> lower,
+            java.util.Set<List<String>> forced) {
+        return new Run(counts, lower, forced).protect();
     }
 
     /** One protection: the table's cells, their state, and its lines. */
@@ -92,8 +125,9 @@ public final class DisclosureControl {
         private final List<int[]> lines = new ArrayList<>();
         private final List<Boolean> lineFixed = new ArrayList<>();
         private final Map<Integer, List<Integer>> linesOfCell = new HashMap<>();
+        private int unresolved;
 
-        Run(CountTable counts, Map<List<String>, ProtectedTable> lower) {
+        Run(CountTable counts, Map<List<String>, ProtectedTable> lower, java.util.Set<List<String>> forced) {
             axes = counts.axes();
             strides = ProtectedTable.strides(axes);
             int size = 1;
@@ -112,13 +146,14 @@ public final class DisclosureControl {
             });
             aggregate();
             for (int cell = 0; cell < size; cell++) {
+                boolean force = forced.contains(nodes(cell));
                 if (axes.isEmpty()) {
-                    suppressed[cell] = isSmall(values[cell]);
+                    suppressed[cell] = isSmall(values[cell]) || force;
                 } else if (hasRoot(cell)) {
                     fixed[cell] = true;
                     suppressed[cell] = lowerStatus(cell, lower);
                 } else {
-                    suppressed[cell] = isSmall(values[cell]);
+                    suppressed[cell] = isSmall(values[cell]) || (force && values[cell] > 0);
                 }
             }
             buildLines();
@@ -143,18 +178,48 @@ public final class DisclosureControl {
                 }
                 if (!added) {
                     if (exhausted) {
-                        throw new IllegalStateException("table " + counts() + " cannot be protected: a withheld "
-                                + "cell follows from its published margins alone");
+                        // the margins, published by the smaller tables, determine it: one of them must go
+                        int margin = blamedMargin(determined.get(0));
+                        if (margin >= 0) {
+                            throw new MarginLeakException(lowerNames(margin), lowerNodes(margin),
+                                    describe(determined.get(0)) + " follows from it in " + counts());
+                        }
+                        log.warn("table {}: {} follows from its published margins alone", counts(),
+                                describe(determined.get(0)));
+                        unresolved++;
+                        break;
                     }
                     exhausted = true;
                     for (int cell = 0; cell < values.length; cell++) {
-                        if (!fixed[cell]) {
+                        if (!fixed[cell] && values[cell] > 0) {
                             suppressed[cell] = true;
                         }
                     }
                 }
             }
-            return new ProtectedTable(axes, values, suppressed, k);
+            ProtectedTable table = new ProtectedTable(axes, values, suppressed, k);
+            table.unresolved = unresolved;
+            return table;
+        }
+
+        private List<String> nodes(int cell) {
+            List<String> nodes = new ArrayList<>();
+            for (int i = 0; i < axes.size(); i++) {
+                nodes.add(axes.get(i).node(coordinate(cell, i)));
+            }
+            return nodes;
+        }
+
+        private String describe(List<Integer> combination) {
+            StringBuilder text = new StringBuilder();
+            for (int cell : combination) {
+                text.append(text.length() == 0 ? "" : " + ");
+                for (int i = 0; i < axes.size(); i++) {
+                    text.append(i == 0 ? "(" : ", ").append(axes.get(i).node(coordinate(cell, i)));
+                }
+                text.append(")=").append(values[cell]).append(fixed[cell] ? " (margin)" : "");
+            }
+            return text.toString();
         }
 
         private String counts() {
@@ -226,31 +291,41 @@ public final class DisclosureControl {
             return table.isSuppressed(lowerCell);
         }
 
+        /**
+         * Every "parent = sum of children" relation; on a grouped axis also "total = sum of all leaves", so that
+         * the rules see a total minus leaves of several groups as a line of its own.
+         */
         private void buildLines() {
             for (int i = 0; i < axes.size(); i++) {
                 Axis axis = axes.get(i);
+                int[] allLeaves = axis.leaves().stream().mapToInt(axis::indexOf).toArray();
                 for (int cell = 0; cell < values.length; cell++) {
                     int node = coordinate(cell, i);
-                    if (!axis.hasChildren(node)) {
-                        continue;
+                    if (axis.hasChildren(node)) {
+                        addLine(cell, node, axis.children(node), i);
                     }
-                    int[] children = axis.children(node);
-                    int[] line = new int[children.length + 1];
-                    line[0] = cell;
-                    for (int c = 0; c < children.length; c++) {
-                        line[c + 1] = cell + (children[c] - node) * strides[i];
-                    }
-                    boolean allFixed = true;
-                    for (int member : line) {
-                        allFixed &= fixed[member];
-                    }
-                    int index = lines.size();
-                    lines.add(line);
-                    lineFixed.add(allFixed);
-                    for (int member : line) {
-                        linesOfCell.computeIfAbsent(member, x -> new ArrayList<>()).add(index);
+                    if (node == 0 && axis.grouped()) {
+                        addLine(cell, node, allLeaves, i);
                     }
                 }
+            }
+        }
+
+        private void addLine(int cell, int node, int[] children, int axisIndex) {
+            int[] line = new int[children.length + 1];
+            line[0] = cell;
+            for (int c = 0; c < children.length; c++) {
+                line[c + 1] = cell + (children[c] - node) * strides[axisIndex];
+            }
+            boolean allFixed = true;
+            for (int member : line) {
+                allFixed &= fixed[member];
+            }
+            int index = lines.size();
+            lines.add(line);
+            lineFixed.add(allFixed);
+            for (int member : line) {
+                linesOfCell.computeIfAbsent(member, x -> new ArrayList<>()).add(index);
             }
         }
 
@@ -265,7 +340,7 @@ public final class DisclosureControl {
                 int withheld = 0;
                 long withheldChildren = 0;
                 for (int m = 0; m < line.length; m++) {
-                    if (suppressed[line[m]]) {
+                    if (suppressed[line[m]] && values[line[m]] != 0) {
                         withheld++;
                         if (m > 0) {
                             withheldChildren += values[line[m]];
@@ -289,7 +364,7 @@ public final class DisclosureControl {
         private int withheldIn(int[] line) {
             int n = 0;
             for (int cell : line) {
-                if (suppressed[cell]) {
+                if (suppressed[cell] && values[cell] != 0) {
                     n++;
                 }
             }
@@ -299,7 +374,7 @@ public final class DisclosureControl {
         private long smallestWithheld(int[] line) {
             long smallest = Long.MAX_VALUE;
             for (int cell : line) {
-                if (suppressed[cell]) {
+                if (suppressed[cell] && values[cell] != 0) {
                     smallest = Math.min(smallest, values[cell]);
                 }
             }
@@ -328,18 +403,7 @@ public final class DisclosureControl {
          * linked to the combination, is withheld; failing that, the smallest on a line through the combination.
          */
         private boolean suppressNextTo(List<Integer> combination) {
-            java.util.Set<Integer> linked = new java.util.HashSet<>(combination);
-            java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>(combination);
-            while (!queue.isEmpty()) {
-                int cell = queue.poll();
-                for (int l : linesOfCell.getOrDefault(cell, List.of())) {
-                    for (int member : lines.get(l)) {
-                        if (suppressed[member] && linked.add(member)) {
-                            queue.add(member);
-                        }
-                    }
-                }
-            }
+            java.util.Set<Integer> linked = linked(combination);
             int best = -1;
             for (int cell : linked) {
                 for (int l : linesOfCell.getOrDefault(cell, List.of())) {
@@ -352,28 +416,8 @@ public final class DisclosureControl {
                     }
                 }
             }
-            for (int cell : best < 0 ? combination : List.<Integer>of()) {
-                for (int l : linesOfCell.getOrDefault(cell, List.of())) {
-                    if (lineFixed.get(l)) {
-                        continue;
-                    }
-                    int candidate = candidate(lines.get(l));
-                    if (candidate >= 0 && (best < 0 || values[candidate] < values[best])) {
-                        best = candidate;
-                    }
-                }
-            }
             if (best < 0) {
-                // a published zero next to the exposed cells: withholding it adds an unknown the equations lack
-                for (int cell : combination) {
-                    for (int l : linesOfCell.getOrDefault(cell, List.of())) {
-                        for (int member : lines.get(l)) {
-                            if (best < 0 && !lineFixed.get(l) && !fixed[member] && !suppressed[member]) {
-                                best = member;
-                            }
-                        }
-                    }
-                }
+                best = breakingCandidate(combination, linked);
             }
             if (best < 0) {
                 return false;
@@ -382,20 +426,132 @@ public final class DisclosureControl {
             return true;
         }
 
+        /** The published margin whose withholding (in its own table) would leave the combination undetermined. */
+        private int blamedMargin(List<Integer> combination) {
+            java.util.Set<Integer> linked = linked(combination);
+            java.util.TreeSet<Integer> candidates = new java.util.TreeSet<>(Comparator
+                    .<Integer>comparingLong(cell -> values[cell]).thenComparingInt(cell -> cell));
+            for (int cell : linked) {
+                for (int l : linesOfCell.getOrDefault(cell, List.of())) {
+                    for (int member : lines.get(l)) {
+                        if (fixed[member] && !suppressed[member] && values[member] > 0) {
+                            candidates.add(member);
+                        }
+                    }
+                }
+            }
+            int tried = 0;
+            for (int candidate : candidates) {
+                if (tried++ == MAX_TRIALS) {
+                    break;
+                }
+                suppressed[candidate] = true;
+                boolean stillDetermined = determines(combination);
+                suppressed[candidate] = false;
+                if (!stillDetermined) {
+                    return candidate;
+                }
+            }
+            return candidates.isEmpty() ? -1 : candidates.first();
+        }
+
+        private java.util.Set<Integer> linked(List<Integer> combination) {
+            java.util.Set<Integer> linked = new java.util.HashSet<>(combination);
+            java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>(combination);
+            while (!queue.isEmpty()) {
+                int cell = queue.poll();
+                for (int l : linesOfCell.getOrDefault(cell, List.of())) {
+                    for (int member : lines.get(l)) {
+                        if (suppressed[member] && values[member] != 0 && linked.add(member)) {
+                            queue.add(member);
+                        }
+                    }
+                }
+            }
+            return linked;
+        }
+
+        private List<String> lowerNames(int cell) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < axes.size(); i++) {
+                if (coordinate(cell, i) != 0) {
+                    names.add(axes.get(i).name());
+                }
+            }
+            return names;
+        }
+
+        private List<String> lowerNodes(int cell) {
+            List<String> nodes = new ArrayList<>();
+            for (int i = 0; i < axes.size(); i++) {
+                int node = coordinate(cell, i);
+                if (node != 0) {
+                    nodes.add(axes.get(i).node(node));
+                }
+            }
+            return nodes;
+        }
+
         /**
-         * Withheld cells, and sets of small withheld cells of one line, that the published cells determine: what an
-         * attacker solving all the table's equations would learn.
+         * The published non-zero cell, on a line through the withheld cells linked to the combination, whose
+         * withholding leaves the combination undetermined (trying the smallest first); failing that the smallest of
+         * them, so that each step adds an unknown.
          */
-        private List<List<Integer>> determinedCombinations() {
+        private int breakingCandidate(List<Integer> combination, java.util.Set<Integer> linked) {
+            java.util.TreeSet<Integer> candidates = new java.util.TreeSet<>(Comparator
+                    .<Integer>comparingLong(cell -> values[cell]).thenComparingInt(cell -> cell));
+            for (int cell : linked) {
+                for (int l : linesOfCell.getOrDefault(cell, List.of())) {
+                    if (lineFixed.get(l)) {
+                        continue;
+                    }
+                    for (int member : lines.get(l)) {
+                        if (!fixed[member] && !suppressed[member] && values[member] > 0) {
+                            candidates.add(member);
+                        }
+                    }
+                }
+            }
+            int tried = 0;
+            for (int candidate : candidates) {
+                if (tried++ == MAX_TRIALS) {
+                    break;
+                }
+                suppressed[candidate] = true;
+                boolean stillDetermined = determines(combination);
+                suppressed[candidate] = false;
+                if (!stillDetermined) {
+                    return candidate;
+                }
+            }
+            return candidates.isEmpty() ? -1 : candidates.first();
+        }
+
+        /** Whether the published cells determine the sum of the combination's cells. */
+        private boolean determines(List<Integer> combination) {
+            Map<Integer, Integer> column = unknownColumns();
+            RowSpace space = new RowSpace(column.size(), equations(column));
+            Map<Integer, Integer> vector = new HashMap<>();
+            combination.forEach(cell -> vector.put(column.get(cell), 1));
+            return space.determines(vector);
+        }
+
+        /**
+         * The cells an attacker does not know: the withheld ones that are not zero. A withheld zero is counted as
+         * known, because zeros are often structural (no ages recorded in a year, no sector outside forced labour)
+         * and withholding them protects nothing.
+         */
+        private Map<Integer, Integer> unknownColumns() {
             Map<Integer, Integer> column = new LinkedHashMap<>();
             for (int cell = 0; cell < values.length; cell++) {
-                if (suppressed[cell]) {
+                if (suppressed[cell] && values[cell] != 0) {
                     column.put(cell, column.size());
                 }
             }
-            if (column.isEmpty()) {
-                return List.of();
-            }
+            return column;
+        }
+
+        private List<Map<Integer, Integer>> equations(Map<Integer, Integer> column) {
             List<Map<Integer, Integer>> equations = new ArrayList<>();
             for (int[] line : lines) {
                 Map<Integer, Integer> equation = new HashMap<>();
@@ -409,7 +565,19 @@ public final class DisclosureControl {
                     equations.add(equation);
                 }
             }
-            RowSpace space = new RowSpace(column.size(), equations);
+            return equations;
+        }
+
+        /**
+         * Withheld cells, and sets of small withheld cells of one line, that the published cells determine: what an
+         * attacker solving all the table's equations would learn.
+         */
+        private List<List<Integer>> determinedCombinations() {
+            Map<Integer, Integer> column = unknownColumns();
+            if (column.isEmpty()) {
+                return List.of();
+            }
+            RowSpace space = new RowSpace(column.size(), equations(column));
             List<List<Integer>> found = new ArrayList<>();
             for (Map.Entry<Integer, Integer> unknown : column.entrySet()) {
                 // a withheld cell of k or more may be computable: it would have been published anyway
@@ -424,7 +592,7 @@ public final class DisclosureControl {
             for (int[] line : lines) {
                 List<Integer> small = new ArrayList<>();
                 for (int m = 1; m < line.length; m++) {
-                    if (suppressed[line[m]] && values[line[m]] < k) {
+                    if (suppressed[line[m]] && isSmall(values[line[m]])) {
                         small.add(line[m]);
                     }
                 }

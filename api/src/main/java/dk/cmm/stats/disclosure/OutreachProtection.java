@@ -24,9 +24,9 @@ import dk.cmm.stats.stats.PersonDimension;
  * Disclosure control of outreach metrics for anonymous callers. Activities, contacts and anonymous observations are
  * events and stay exact. Counts of persons are protected:
  * <ul>
- * <li>{@code assessedTrafficked} counts victims, so it is read from the protected person table of assessment year
- * by contact programme: the same cell has the same status here and in {@code personStats}; by month it is
- * withheld (the person tables have no month);</li>
+ * <li>{@code assessedTrafficked} counts victims, so it is read from the protected person table of the year by
+ * contact programme: the same cell has the same status here and in {@code personStats}; by month it is withheld
+ * (the person tables have no month);</li>
  * <li>{@code newPersons} is protected as a table of its own over the question's groupBy dimensions (primary and
  * secondary suppression, margins included); {@code uniquePersons} (distinct pseudonyms, not additive) and the
  * health uses per person are withheld below k.</li>
@@ -112,11 +112,14 @@ public class OutreachProtection {
         if (selected == null) {
             selected = new LinkedHashSet<>(programmes.keySet());
         }
-        ProtectedTable table = tables.table(TableSource.PERSONS, List.of(PersonDimension.ASSESSMENT_YEAR.name(),
-                PersonDimension.CONTACT_PROGRAMME.name()));
-        Map<String, Set<String>> byAxis = new HashMap<>();
-        byAxis.put(PersonDimension.ASSESSMENT_YEAR.name(), years);
-        byAxis.put(PersonDimension.CONTACT_PROGRAMME.name(), selected);
+        if (years == null || years.size() != 1) {
+            return null;
+        }
+        ProtectedTable table = tables.table(TableSource.PERSONS, years.iterator().next(),
+                List.of(PersonDimension.CONTACT_PROGRAMME.name()));
+        Map<String, Set<String>> filter = new HashMap<>();
+        filter.put(PersonDimension.CONTACT_PROGRAMME.name(), selected);
+        Map<String, Set<String>> byAxis = AnonymousStats.leaves(TableSource.PERSONS, table, filter);
         OptionalLong count = table.answer(table.axisNames().stream().map(byAxis::get).toList());
         return count.isPresent() ? (int) count.getAsLong() : null;
     }

@@ -18,6 +18,7 @@ public final class ProtectedTable {
     private final long[] values;
     private final boolean[] suppressed;
     private final int k;
+    int unresolved;
 
     ProtectedTable(List<Axis> axes, long[] values, boolean[] suppressed, int k) {
         this.axes = List.copyOf(axes);
@@ -48,6 +49,11 @@ public final class ProtectedTable {
     /** The threshold the table was protected with. */
     public int k() {
         return k;
+    }
+
+    /** Small counts this table could not protect because its published margins determine them (0 normally). */
+    public int unresolved() {
+        return unresolved;
     }
 
     public int cellCount() {
