@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
                 + "a GraphQL API and the annual report.%n"
                 + "Spring arguments (--server.port=9090, --cmm.data-dir=PATH, --spring.mongodb.uri=URI) "
                 + "may follow any subcommand.",
-        subcommands = { ServeCommand.class, TokenCommand.class, picocli.CommandLine.HelpCommand.class })
+        subcommands = { ServeCommand.class, ExportCommand.class, ImportCommand.class, DumpCommand.class,
+            TokenCommand.class, picocli.CommandLine.HelpCommand.class })
 final class RootCommand implements Callable<Integer> {
 
     private final String[] springArgs;

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -29,14 +32,25 @@ public final class Codebook {
     /** The code an absent attribute is grouped under (older records carry only what was published). */
     public static final String UNKNOWN = "UNKNOWN";
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private static final Codebook STANDARD = load();
 
     private final Map<Lang, Properties> labels;
     private final Map<String, Country> countries;
+    /** Lookup tables for parsing, built once: the importer parses every code of every row. */
+    private final Map<Class<?>, Map<String, Enum<?>>> codesByName = new ConcurrentHashMap<>();
+    private final Map<String, Country> countriesByName;
 
     private Codebook(Map<Lang, Properties> labels, Map<String, Country> countries) {
         this.labels = labels;
         this.countries = countries;
+        Map<String, Country> byName = new HashMap<>();
+        for (Country country : countries.values()) {
+            byName.putIfAbsent(normalise(country.nameDa()), country);
+            byName.putIfAbsent(normalise(country.nameEn()), country);
+        }
+        this.countriesByName = Map.copyOf(byName);
     }
 
     public static Codebook standard() {
@@ -77,16 +91,22 @@ public final class Codebook {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
-        String wanted = normalise(raw);
+        return Optional.ofNullable(type.cast(codesByName.computeIfAbsent(type, this::namesOf).get(normalise(raw))));
+    }
+
+    /** Every code of an enum under its normalised code, Danish label and English label (the code wins a tie). */
+    private Map<String, Enum<?>> namesOf(Class<?> type) {
+        Map<String, Enum<?>> names = new HashMap<>();
         CodeList list = CodeList.of(type);
-        for (E code : type.getEnumConstants()) {
-            if (normalise(code.name()).equals(wanted)
-                    || normalise(label(list, code.name(), Lang.DA)).equals(wanted)
-                    || normalise(label(list, code.name(), Lang.EN)).equals(wanted)) {
-                return Optional.of(code);
-            }
+        for (Object constant : type.getEnumConstants()) {
+            Enum<?> code = (Enum<?>) constant;
+            names.putIfAbsent(normalise(label(list, code.name(), Lang.EN)), code);
+            names.putIfAbsent(normalise(label(list, code.name(), Lang.DA)), code);
         }
-        return Optional.empty();
+        for (Object constant : type.getEnumConstants()) {
+            names.put(normalise(((Enum<?>) constant).name()), (Enum<?>) constant);
+        }
+        return Map.copyOf(names);
     }
 
     public Optional<Country> country(String code) {
@@ -102,10 +122,7 @@ public final class Codebook {
         if (byCode.isPresent()) {
             return byCode;
         }
-        String wanted = normalise(raw);
-        return countries.values().stream()
-                .filter(c -> normalise(c.nameDa()).equals(wanted) || normalise(c.nameEn()).equals(wanted))
-                .findFirst();
+        return Optional.ofNullable(countriesByName.get(normalise(raw)));
     }
 
     /** Every country, sorted by code. */
@@ -119,7 +136,7 @@ public final class Codebook {
     }
 
     private static String normalise(String text) {
-        return text.trim().toLowerCase(Locale.ROOT).replace('_', ' ').replaceAll("\\s+", " ");
+        return SPACES.matcher(text.trim().toLowerCase(Locale.ROOT).replace('_', ' ')).replaceAll(" ");
     }
 
     private static Codebook load() {

@@ -19,8 +19,10 @@ import dk.cmm.stats.validation.RawRecord;
  */
 public final class OutreachActivityValidator {
 
+    /** The field holding an activity's contacts, a list of field maps with {@link #CONTACT_FIELDS}. */
+    public static final String CONTACTS = "contacts";
     public static final List<String> FIELDS = List.of("activityId", "date", "programme", "observed", "observedNew",
-            "contacts");
+            CONTACTS);
     public static final List<String> CONTACT_FIELDS = List.of("pseudonym", "nationality", "newPerson",
             "healthServiceUsed", "referrals");
 
@@ -57,7 +59,7 @@ public final class OutreachActivityValidator {
         if (observed != null && observedNew != null && observedNew > observed) {
             in.reject("observedNew", observedNew.toString(), "is more than observed (" + observed + ")");
         }
-        List<OutreachContact> contacts = contacts(in, fields.get("contacts"));
+        List<OutreachContact> contacts = contacts(in, fields.get(CONTACTS));
         OutreachActivity activity = new OutreachActivity(id, date, date == null ? 0 : date.getYear(),
                 date == null ? 0 : date.getMonthValue(), date == null ? null : isoWeek(date), programmeCode,
                 programme == null ? null : programme.kind(), programme == null ? null : programme.city(),
@@ -77,7 +79,7 @@ public final class OutreachActivityValidator {
             return List.of();
         }
         if (!(raw instanceof List<?> list)) {
-            activity.reject("contacts", String.valueOf(raw), "is not a list of contacts");
+            activity.reject(CONTACTS, String.valueOf(raw), "is not a list of contacts");
             return List.of();
         }
         List<OutreachContact> contacts = new ArrayList<>();

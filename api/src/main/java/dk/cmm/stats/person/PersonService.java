@@ -7,7 +7,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
 import dk.cmm.stats.storage.DataVersion;
+import dk.cmm.stats.storage.RecordWriter;
 import dk.cmm.stats.storage.Stamp;
+import dk.cmm.stats.validation.RecordNotFoundException;
 import dk.cmm.stats.validation.ValidationException;
 import dk.cmm.stats.validation.Violation;
 
@@ -17,10 +19,12 @@ public class PersonService {
 
     private final MongoTemplate mongo;
     private final DataVersion dataVersion;
+    private final RecordWriter writer;
 
-    public PersonService(MongoTemplate mongo, DataVersion dataVersion) {
+    public PersonService(MongoTemplate mongo, DataVersion dataVersion, RecordWriter writer) {
         this.mongo = mongo;
         this.dataVersion = dataVersion;
+        this.writer = writer;
     }
 
     public Optional<Person> find(String caseRef) {
@@ -37,5 +41,16 @@ public class PersonService {
         }
         dataVersion.bump();
         return stamped;
+    }
+
+    /**
+     * Replaces a stored person with a new, validated version and returns it as stored (with its old stamp when
+     * nothing changed); a case reference that is not stored is refused.
+     */
+    public Person update(Person person, String who) {
+        if (find(person.caseRef()).isEmpty()) {
+            throw new RecordNotFoundException("person", "caseRef", person.caseRef());
+        }
+        return writer.upsert(person, who);
     }
 }

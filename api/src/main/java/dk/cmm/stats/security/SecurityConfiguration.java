@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -22,9 +23,11 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Spring Security for the API: stateless, bearer tokens through the OAuth2 resource server (our API tokens as
  * opaque tokens by default, an OIDC/JWT issuer with {@code cmm.security.bearer=JWT}), every request allowed at the
  * HTTP level and each GraphQL field checked by {@link GraphQlGuard}. Adds the request size limit, the anonymous rate
- * limit and the security headers.
+ * limit and the security headers. Commands that run without a web server (import, export, token) are trusted local
+ * access and have none of it.
  */
 @Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     @Bean

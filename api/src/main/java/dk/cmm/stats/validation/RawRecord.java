@@ -83,16 +83,30 @@ public final class RawRecord {
         }).orElse(null);
     }
 
+    /**
+     * A date as {@code YYYY-MM-DD}, or as Danish Excel writes it, {@code DD-MM-YYYY} or {@code DD.MM.YYYY} (a sheet
+     * whose dates Excel has reformatted still imports).
+     */
     public java.time.LocalDate date(String field) {
         return text(field).map(raw -> {
-            try {
-                return java.time.LocalDate.parse(raw);
-            } catch (java.time.format.DateTimeParseException e) {
-                reject(field, raw, "is not a date of the form YYYY-MM-DD");
-                return null;
+            for (java.time.format.DateTimeFormatter format : DATE_FORMATS) {
+                try {
+                    return java.time.LocalDate.parse(raw, format);
+                } catch (java.time.format.DateTimeParseException e) {
+                    // try the next form
+                }
             }
+            reject(field, raw, "is not a date of the form YYYY-MM-DD (or DD-MM-YYYY)");
+            return null;
         }).orElse(null);
     }
+
+    private static final List<java.time.format.DateTimeFormatter> DATE_FORMATS = List.of(
+            java.time.format.DateTimeFormatter.ISO_LOCAL_DATE,
+            java.time.format.DateTimeFormatter.ofPattern("d-M-uuuu")
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT),
+            java.time.format.DateTimeFormatter.ofPattern("d.M.uuuu")
+                    .withResolverStyle(java.time.format.ResolverStyle.STRICT));
 
     /** A code of an enum code list, given as code or Danish/English label. */
     public <E extends Enum<E>> E code(String field, Class<E> type) {

@@ -36,6 +36,12 @@ class AnonymousLimitsTests {
     @LocalServerPort
     int port;
 
+    /** The first anonymous question may wait for the protected tables to be built on a busy machine. */
+    @org.junit.jupiter.api.BeforeEach
+    void allowForBuildingTheTables() {
+        graphQl = graphQl.mutate().responseTimeout(java.time.Duration.ofSeconds(60)).build();
+    }
+
     GraphQlTesterResponse breakdown(Map<String, Object> filter, String... groupBy) {
         return new GraphQlTesterResponse(graphQl.documentName("protectedBreakdown").variable("filter", filter)
                 .variable("groupBy", List.of(groupBy)).execute());

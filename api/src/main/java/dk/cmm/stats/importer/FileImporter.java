@@ -1,0 +1,252 @@
+package dk.cmm.stats.importer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+
+import org.springframework.stereotype.Component;
+
+import dk.cmm.stats.importer.ImportReport.FileResult;
+import dk.cmm.stats.storage.RecordWriter;
+import dk.cmm.stats.storage.RecordWriter.WriteCounts;
+import dk.cmm.stats.validation.ValidationException;
+
+/**
+ * Imports CSV and JSON Lines files, all or nothing. First every record of every file is validated (with the same
+ * validators as the GraphQL mutations) and checked for a natural key given twice; any problem refuses the whole
+ * import, listing every problem, and nothing is written. Then the files are read again and written in chunks of
+ * upserts on the natural key, so memory stays bounded and a rerun after a crash completes the import without making
+ * a second copy of anything. Programmes are written before the records that name them.
+ */
+@Component
+public class FileImporter {
+
+    static final int CHUNK_SIZE = 2000;
+
+    private final RecordValidation validation;
+    private final RecordWriter writer;
+    private int chunkSize = CHUNK_SIZE;
+    private LongConsumer afterChunk = rows -> { };
+
+    FileImporter(RecordValidation validation, RecordWriter writer) {
+        this.validation = validation;
+        this.writer = writer;
+    }
+
+    /**
+     * Validates the files and, unless this is a dry run or there are problems, writes them.
+     *
+     * @param who stamped on every record written
+     */
+    public ImportReport importFiles(List<ImportFile> files, boolean dryRun, String who, ImportProgress progress) {
+        List<ImportFile> ordered = files.stream().sorted(Comparator.comparing(ImportFile::kind)).toList();
+        Problems problems = new Problems();
+        RecordValidation.Batch checking = validation.batch();
+        Map<RecordKind, Map<Object, Location>> keys = new EnumMap<>(RecordKind.class);
+        for (ImportFile file : ordered) {
+            check(file, checking, keys, problems, progress);
+        }
+        if (problems.any()) {
+            return new ImportReport(List.of(), problems, dryRun);
+        }
+        keys.clear();
+        List<FileResult> results = new ArrayList<>();
+        RecordValidation.Batch writing = validation.batch();
+        for (ImportFile file : ordered) {
+            results.add(new FileResult(file, write(file, writing, dryRun, who, progress)));
+        }
+        return new ImportReport(results, problems, dryRun);
+    }
+
+    private void check(ImportFile file, RecordValidation.Batch batch, Map<RecordKind, Map<Object, Location>> keys,
+            Problems problems, ImportProgress progress) {
+        Map<Object, Location> seen = keys.computeIfAbsent(file.kind(), kind -> new HashMap<>());
+        String keyField = file.kind().fields().get(0);
+        TextScan text = scan(file);
+        if (text.firstNonUtf8Line() > 0) {
+            problems.add(new RowProblem(file.name(), text.firstNonUtf8Line(), "file", null,
+                    "is not UTF-8 text (in Excel, save it as \"CSV UTF-8\")"));
+            return;
+        }
+        progress.start("Checking " + file.path().getFileName(), text.lines());
+        read(file, record -> {
+            progress.reached(record.lastLine());
+            Object valid;
+            try {
+                valid = batch.validate(file.kind(), record.row().fields());
+            } catch (ValidationException e) {
+                e.violations().forEach(violation -> problems.add(record.problem(violation)));
+                return;
+            }
+            Object key = writer.idOf(valid);
+            Location here = new Location(file.name(), record.row().line());
+            Location first = seen.putIfAbsent(key, here);
+            if (first != null) {
+                problems.add(new RowProblem(here.file(), here.line(), keyField, String.valueOf(key),
+                        "appears already on line " + first.line()
+                                + (first.file().equals(here.file()) ? "" : " of " + first.file())));
+            }
+        }, problems::add);
+        progress.finish();
+    }
+
+    private WriteCounts write(ImportFile file, RecordValidation.Batch batch, boolean dryRun, String who,
+            ImportProgress progress) {
+        progress.start((dryRun ? "Comparing " : "Importing ") + file.path().getFileName(), scan(file).lines());
+        Chunk chunk = new Chunk(file.kind(), dryRun, who, progress);
+        read(file, record -> {
+            try {
+                chunk.add(batch.validate(file.kind(), record.row().fields()), record.lastLine());
+            } catch (ValidationException e) {
+                throw changedMeanwhile(file);
+            }
+        }, problem -> {
+            throw changedMeanwhile(file);
+        });
+        chunk.flush();
+        progress.finish();
+        return chunk.counts;
+    }
+
+    private static IllegalStateException changedMeanwhile(ImportFile file) {
+        return new IllegalStateException(file.name() + " changed while it was being imported; import it again "
+                + "(what was written is kept, and writing it again makes no copies)");
+    }
+
+    private static void read(ImportFile file, Consumer<ReadRecord> sink, Consumer<RowProblem> problems) {
+        try (InputStream in = Files.newInputStream(file.path());
+                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT))) {
+            if (file.format() == DataFormat.CSV) {
+                CsvRecordReader.read(file.name(), reader, file.kind(), sink, problems);
+            } else {
+                JsonLinesReader.forEach(file.name(), reader, row -> sink.accept(ReadRecord.of(row)), problems);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a file through once: how many lines it has (for a progress bar's length) and the line of its first byte
+     * that is not UTF-8 (a reader decodes ahead, so only a scan of its own tells the line).
+     */
+    static TextScan scan(ImportFile file) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (InputStream in = Files.newInputStream(file.path())) {
+            ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+            CharBuffer chars = CharBuffer.allocate(1 << 16);
+            long lines = 0;
+            char last = '\n';
+            boolean end = false;
+            while (true) {
+                int read = end ? -1 : in.read(bytes.array(), bytes.position(), bytes.remaining());
+                if (read < 0) {
+                    end = true;
+                } else {
+                    bytes.position(bytes.position() + read);
+                }
+                bytes.flip();
+                CoderResult result = decoder.decode(bytes, chars, end);
+                chars.flip();
+                while (chars.hasRemaining()) {
+                    last = chars.get();
+                    if (last == '\n') {
+                        lines++;
+                    }
+                }
+                chars.clear();
+                bytes.compact();
+                if (result.isError()) {
+                    return new TextScan(lines + 1, lines + 1);
+                }
+                if (end && result.isUnderflow()) {
+                    return new TextScan(last == '\n' ? lines : lines + 1, 0);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + file.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A file's number of lines, and the line of its first byte that is not UTF-8 (0 when all are). */
+    record TextScan(long lines, long firstNonUtf8Line) {
+    }
+
+    /** Sets how many records are written at once (tests use small chunks). */
+    void chunkSize(int records) {
+        this.chunkSize = records;
+    }
+
+    /** A hook called after each chunk is written with the number of records of the file written so far (tests). */
+    void afterEachChunk(LongConsumer hook) {
+        this.afterChunk = hook;
+    }
+
+    /** Where a natural key was first seen. */
+    private record Location(String file, long line) {
+    }
+
+    /** Records of one file waiting to be written together. */
+    private final class Chunk {
+
+        private final RecordKind kind;
+        private final boolean dryRun;
+        private final String who;
+        private final ImportProgress progress;
+        private final List<Object> records = new ArrayList<>();
+        private WriteCounts counts = new WriteCounts(0, 0, 0);
+        private long written;
+        private long lastLine;
+
+        Chunk(RecordKind kind, boolean dryRun, String who, ImportProgress progress) {
+            this.kind = kind;
+            this.dryRun = dryRun;
+            this.who = who;
+            this.progress = progress;
+        }
+
+        void add(Object record, long line) {
+            records.add(record);
+            lastLine = line;
+            if (records.size() >= chunkSize) {
+                flush();
+            }
+        }
+
+        @SuppressWarnings({ "unchecked", "rawtypes" })
+        void flush() {
+            if (records.isEmpty()) {
+                return;
+            }
+            Class type = kind.documentType();
+            counts = counts.plus(dryRun ? writer.preview(type, (List) records)
+                    : writer.upsertAll(type, (List) records, who));
+            written += records.size();
+            records.clear();
+            progress.reached(lastLine);
+            if (!dryRun) {
+                afterChunk.accept(written);
+            }
+        }
+    }
+}

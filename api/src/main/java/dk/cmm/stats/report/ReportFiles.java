@@ -1,0 +1,203 @@
+package dk.cmm.stats.report;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import dk.cmm.stats.codebook.Codebook;
+import dk.cmm.stats.codebook.Lang;
+import dk.cmm.stats.stats.Group;
+import dk.cmm.stats.stats.Labels;
+import dk.cmm.stats.stats.NumericSummary;
+import dk.cmm.stats.stats.OutreachRow;
+import dk.cmm.stats.stats.Stats;
+import dk.cmm.stats.yearnote.YearNote;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The data files of a year's site, beside the pages: a CSV per figure (exactly what the figure shows, with codes
+ * and Danish and English labels; an empty count is "not available"), the outreach programmes' metrics as CSV, and
+ * {@code persons-summary.json} with the report's key numbers (null where not available).
+ */
+final class ReportFiles {
+
+    static final String OUTREACH_CSV = "outreach-programmes.csv";
+    static final String SUMMARY = "persons-summary.json";
+
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+
+    private ReportFiles() {
+    }
+
+    /**
+     * Columns: per dimension its code and its Danish and English label ({@code nationality}, {@code nationality_da},
+     * {@code nationality_en}), then {@code count}; an empty count is "not available".
+     */
+    static byte[] figureCsv(FigureData fig, Labels labels) {
+        List<String> header = new ArrayList<>();
+        for (String dimension : fig.dimensions()) {
+            String name = column(dimension);
+            header.addAll(List.of(name, name + "_da", name + "_en"));
+        }
+        header.add("count");
+        List<List<String>> records = new ArrayList<>();
+        for (FigureData.Row row : fig.rows()) {
+            List<String> record = new ArrayList<>();
+            row.key().forEach(k -> record.addAll(List.of(k.code(), labels.label(k, Lang.DA),
+                    labels.label(k, Lang.EN))));
+            record.add(row.count() == null ? "" : row.count().toString());
+            records.add(record);
+        }
+        return csv(header, records);
+    }
+
+    static byte[] outreachCsv(ReportData data) {
+        List<String> header = List.of("programme", "programme_da", "programme_en", "kind", "city", "activities",
+                "contacts", "unique_persons", "new_persons", "observed", "observed_new", "nationalities",
+                "health_service_uses", "abortion_referrals", "active_weeks", "contacts_per_activity_min",
+                "contacts_per_activity_max", "contacts_per_activity_mean", "assessed_trafficked");
+        List<List<String>> records = new ArrayList<>();
+        for (ReportData.Programmed p : data.outreach()) {
+            OutreachRow r = p.metrics();
+            records.add(List.of(p.programme().code(), p.programme().nameDa(), p.programme().nameEn(),
+                    p.programme().kind() == null ? "" : p.programme().kind().name(),
+                    p.programme().city() == null ? "" : p.programme().city(), s(r.activities()), s(r.contacts()),
+                    r.uniquePersons() == null ? "" : s(r.uniquePersons()), s(r.newPersons()), s(r.observed()),
+                    s(r.observedNew()), s(r.nationalities()), s(r.healthServiceUses()), s(r.abortionReferrals()),
+                    s(r.activeWeeks()), number(r.contactsPerActivity().min()),
+                    number(r.contactsPerActivity().max()), number(r.contactsPerActivity().mean()),
+                    s(r.assessedTrafficked())));
+        }
+        return csv(header, records);
+    }
+
+    private static String s(int n) {
+        return Integer.toString(n);
+    }
+
+    /** A number as CSV text: whole numbers without decimals, others with two. */
+    private static String number(Double x) {
+        if (x == null) {
+            return "";
+        }
+        return x == Math.rint(x) ? Long.toString(x.longValue()) : String.format(Locale.ROOT, "%.2f", x);
+    }
+
+    private static String column(String dimension) {
+        StringBuilder name = new StringBuilder();
+        for (String part : dimension.toLowerCase(Locale.ROOT).split("_")) {
+            name.append(name.isEmpty() ? part : part.substring(0, 1).toUpperCase(Locale.ROOT) + part.substring(1));
+        }
+        return name.toString();
+    }
+
+    private static byte[] csv(List<String> header, List<List<String>> records) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSV)) {
+            printer.printRecord(header);
+            for (List<String> record : records) {
+                printer.printRecord(record);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The report's key numbers; every breakdown as code → count, with {@code UNKNOWN} where not recorded. */
+    static byte[] summaryJson(ReportData data) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        YearNote note = data.note();
+        json.put("year", data.year());
+        json.put("cutOffDate", note == null || note.cutOffDate() == null ? null : note.cutOffDate().toString());
+        json.put("reconstructed", note != null && note.reconstructed());
+        json.put("contactsEstimate", note == null || note.contactsEstimateMin() == null ? null
+                : range(note.contactsEstimateMin(), note.contactsEstimateMax()));
+        json.put("assessedTrafficked", data.persons().total());
+        json.put("assessedBy", counts(data.byAuthority()));
+        json.put("contactChannel", counts(data.byChannel()));
+        json.put("nationalities", data.byNationality().count(Codebook.UNKNOWN) > 0 ? null
+                : data.byNationality().groups().stream().filter(g -> g.count() > 0).count());
+        json.put("region", counts(data.byRegion()));
+        json.put("nationality", counts(data.byNationality()));
+        json.put("exploitation", counts(data.byExploitation()));
+        Map<String, Integer> sectors = new LinkedHashMap<>();
+        data.figure("07").rows().forEach(r -> sectors.put(r.code(), r.count()));
+        json.put("forcedLabourBySector", sectors);
+        json.put("gender", counts(data.byGender()));
+        json.put("age", age(data));
+        json.put("status", counts(data.byStatus()));
+        Map<String, Object> iom = new LinkedHashMap<>();
+        iom.put("total", data.iomOfYearByGender().total());
+        iom.put("assessedEarlier", data.iomOfYearByAssessmentYear().groups().stream()
+                .filter(g -> !g.code().equals(Codebook.UNKNOWN) && Integer.parseInt(g.code()) < data.year())
+                .mapToInt(Group::count).sum());
+        json.put("preparedReturnsIomInYear", iom);
+        json.put("assistedReturnsSupportEquivalentToIom", data.cmmSupportEquivalentToIom());
+        Map<String, Object> hotline = new LinkedHashMap<>();
+        hotline.put("calls", data.hotlineByCaller().total() == 0 ? null : data.hotlineByCaller().total());
+        hotline.put("byCaller", counts(data.hotlineByCaller()));
+        hotline.put("policeByReason", counts(data.policeByReason()));
+        json.put("hotline", hotline);
+        List<Map<String, Object>> outreach = new ArrayList<>();
+        for (ReportData.Programmed p : data.outreach()) {
+            OutreachRow r = p.metrics();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("programme", p.programme().code());
+            row.put("activities", r.activities());
+            row.put("contacts", r.contacts());
+            row.put("uniquePersons", r.uniquePersons());
+            row.put("newPersons", r.newPersons());
+            row.put("observed", r.observed());
+            row.put("observedNew", r.observedNew());
+            row.put("nationalities", r.nationalities());
+            row.put("healthServiceUses", r.healthServiceUses());
+            row.put("abortionReferrals", r.abortionReferrals());
+            row.put("assessedTrafficked", r.assessedTrafficked());
+            outreach.add(row);
+        }
+        json.put("outreach", outreach);
+        JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        return (mapper.writeValueAsString(json) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static Map<String, Object> age(ReportData data) {
+        NumericSummary age = data.persons().age();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("known", age.count());
+        json.put("min", whole(age.min()));
+        json.put("max", whole(age.max()));
+        json.put("mean", age.mean() == null ? null : Math.round(age.mean() * 10) / 10.0);
+        json.put("minors", data.byAgeGroup().count(Codebook.UNKNOWN) == 0 || data.byAgeGroup().count("UNDER_18") > 0
+                ? data.byAgeGroup().count("UNDER_18") : null);
+        return json;
+    }
+
+    private static Integer whole(Double x) {
+        return x == null ? null : (int) Math.round(x);
+    }
+
+    private static Map<String, Integer> range(Integer min, Integer max) {
+        Map<String, Integer> range = new LinkedHashMap<>();
+        range.put("min", min);
+        range.put("max", max == null ? min : max);
+        return range;
+    }
+
+    /** Code → count in the service's order (by count, then code), zero rows left out. */
+    private static Map<String, Integer> counts(Stats stats) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        stats.groups().stream().filter(g -> g.count() > 0).forEach(g -> counts.put(g.code(), g.count()));
+        return counts;
+    }
+}

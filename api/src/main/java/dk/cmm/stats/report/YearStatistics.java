@@ -1,0 +1,298 @@
+package dk.cmm.stats.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Component;
+
+import dk.cmm.stats.codebook.AssessedBy;
+import dk.cmm.stats.codebook.CallerType;
+import dk.cmm.stats.codebook.Codebook;
+import dk.cmm.stats.codebook.Exploitation;
+import dk.cmm.stats.codebook.Status;
+import dk.cmm.stats.outreach.Programme;
+import dk.cmm.stats.report.FigureData.Availability;
+import dk.cmm.stats.report.FigureData.Chart;
+import dk.cmm.stats.report.FigureData.Row;
+import dk.cmm.stats.report.FigureData.Unit;
+import dk.cmm.stats.stats.Dimension;
+import dk.cmm.stats.stats.Group;
+import dk.cmm.stats.stats.GroupKey;
+import dk.cmm.stats.stats.HotlineDimension;
+import dk.cmm.stats.stats.HotlineFilter;
+import dk.cmm.stats.stats.OutreachDimension;
+import dk.cmm.stats.stats.OutreachFilter;
+import dk.cmm.stats.stats.OutreachRow;
+import dk.cmm.stats.stats.PersonDimension;
+import dk.cmm.stats.stats.PersonFilter;
+import dk.cmm.stats.stats.ReturnSupportStats;
+import dk.cmm.stats.stats.Stats;
+import dk.cmm.stats.stats.StatsService;
+import dk.cmm.stats.yearnote.YearNote;
+
+/**
+ * Asks the statistics service every question of one year's report, the same questions the API answers, and orders
+ * the answers as the figures show them. Unknown stays unknown: a year or attribute without data becomes a null
+ * count or a figure marked not available, never a zero.
+ */
+@Component
+class YearStatistics {
+
+    /** Figure 1 and 2 show the report year and the five before it. */
+    static final int SERIES_YEARS = 6;
+
+    private final StatsService stats;
+    private final ReturnSupportStats returnSupport;
+    private final MongoTemplate mongo;
+
+    YearStatistics(StatsService stats, ReturnSupportStats returnSupport, MongoTemplate mongo) {
+        this.stats = stats;
+        this.returnSupport = returnSupport;
+        this.mongo = mongo;
+    }
+
+    /** Years in which persons were assessed: the years a report can be made for. */
+    List<Integer> reportYears() {
+        return stats.assessmentYears();
+    }
+
+    ReportData collect(int year) {
+        PersonFilter inYear = PersonFilter.builder().assessmentYears(year).build();
+        Stats persons = persons(inYear);
+        if (persons.total() == 0) {
+            throw new ReportException("No persons were assessed as trafficked in " + year
+                    + ", so there is no report to export for it; years with person data: "
+                    + yearsText(reportYears()));
+        }
+        Stats byAuthority = persons(inYear, PersonDimension.ASSESSED_BY);
+        Stats byChannel = stats.personStats(inYear, List.of(PersonDimension.CONTACT_CHANNEL), true);
+        Stats byRegion = persons(inYear, PersonDimension.REGION);
+        Stats byNationality = persons(inYear, PersonDimension.NATIONALITY);
+        Stats byExploitation = persons(inYear, PersonDimension.EXPLOITATION);
+        PersonFilter forcedLabour = inYear.toBuilder().exploitation(Exploitation.FORCED_LABOUR).build();
+        Stats bySector = persons(forcedLabour, PersonDimension.LABOUR_SECTOR);
+        Stats bySectorAndGender = persons(forcedLabour, PersonDimension.LABOUR_SECTOR, PersonDimension.GENDER);
+        Stats exploitationByGender = persons(inYear, PersonDimension.EXPLOITATION, PersonDimension.GENDER);
+        Stats byGender = stats.personStats(inYear, List.of(PersonDimension.GENDER), false);
+        Stats byAgeGroup = stats.personStats(inYear, List.of(PersonDimension.AGE_GROUP), true);
+        Stats byStatus = persons(inYear, PersonDimension.STATUS);
+
+        PersonFilter iom = inYear.toBuilder().status(Status.PREPARED_RETURN_IOM).build();
+        PersonFilter iomOfYear = PersonFilter.builder().status(Status.PREPARED_RETURN_IOM).outcomeYears(year).build();
+        PersonFilter cmm = inYear.toBuilder().status(Status.ASSISTED_RETURN_CMM).build();
+        Stats iomOfYearByNationality = persons(iomOfYear, PersonDimension.NATIONALITY);
+        Stats cmmByNationality = persons(cmm, PersonDimension.NATIONALITY);
+        Stats declined = persons(inYear.toBuilder().status(Status.DECLINED_OR_LEFT).build(),
+                PersonDimension.NATIONALITY);
+        boolean statusKnown = byStatus.count(Codebook.UNKNOWN) == 0;
+
+        List<Integer> seriesYears = IntStream.rangeClosed(year - SERIES_YEARS + 1, year).boxed().toList();
+        PersonFilter series = PersonFilter.builder().assessmentYears(seriesYears).build();
+        Stats yearly = persons(series, PersonDimension.ASSESSMENT_YEAR);
+        Stats yearlyByAuthority = persons(series, PersonDimension.ASSESSMENT_YEAR, PersonDimension.ASSESSED_BY);
+
+        Stats byCaller = stats.hotlineStats(HotlineFilter.year(year), List.of(HotlineDimension.CALLER_TYPE), false);
+        Stats policeByReason = stats.hotlineStats(new HotlineFilter(List.of(year), List.of(CallerType.POLICE), null),
+                List.of(HotlineDimension.REASON), true);
+
+        Map<String, FigureData> figures = new LinkedHashMap<>();
+        add(figures, yearlyFigure(yearly, seriesYears));
+        add(figures, authorityFigure(yearlyByAuthority, seriesYears));
+        add(figures, bars("03", PersonDimension.CONTACT_CHANNEL, byChannel, Order.BY_COUNT, true, Unit.PERSONS));
+        add(figures, bars("04", PersonDimension.REGION, byRegion, Order.BY_COUNT, true, Unit.PERSONS));
+        add(figures, bars("05", PersonDimension.NATIONALITY, byNationality, Order.BY_COUNT, true, Unit.PERSONS));
+        add(figures, bars("06", PersonDimension.EXPLOITATION, byExploitation, Order.BY_COUNT, true, Unit.PERSONS));
+        add(figures, bars("07", PersonDimension.LABOUR_SECTOR, bySector, Order.BY_COUNT,
+                byExploitation.count(Codebook.UNKNOWN) == 0, Unit.CASES));
+        add(figures, grouped("08", PersonDimension.EXPLOITATION, PersonDimension.GENDER, exploitationByGender,
+                byExploitation, byGender));
+        add(figures, bars("09", PersonDimension.AGE_GROUP, byAgeGroup, Order.BY_CODE, true, Unit.PERSONS));
+        add(figures, bars("10", PersonDimension.STATUS, byStatus, Order.BY_CODE, true, Unit.PERSONS));
+        add(figures, bars("11", PersonDimension.NATIONALITY, iomOfYearByNationality, Order.BY_COUNT, statusKnown,
+                Unit.PERSONS));
+        add(figures, bars("12", PersonDimension.NATIONALITY, cmmByNationality, Order.BY_COUNT, statusKnown,
+                Unit.PERSONS));
+        add(figures, bars("13", PersonDimension.NATIONALITY, declined, Order.BY_COUNT, statusKnown, Unit.PERSONS));
+        add(figures, bars("14", HotlineDimension.CALLER_TYPE, byCaller, Order.BY_COUNT, false, Unit.CALLS));
+        add(figures, bars("14-2", HotlineDimension.REASON, policeByReason, Order.BY_COUNT,
+                byCaller.total() > 0 && byCaller.count(Codebook.UNKNOWN) == 0, Unit.CALLS));
+
+        return new ReportData(year, mongo.findById(year, YearNote.class), persons, byAuthority, byChannel, byRegion,
+                byNationality, byExploitation, bySectorAndGender, exploitationByGender, byGender, byAgeGroup,
+                byStatus, persons(iom, PersonDimension.ACCOMMODATION), persons(iom, PersonDimension.GENDER),
+                persons(iomOfYear, PersonDimension.ASSESSMENT_YEAR), persons(iomOfYear, PersonDimension.GENDER),
+                persons(cmm, PersonDimension.ACCOMMODATION), returnSupport.equivalentToIom(cmm),
+                persons(inYear.toBuilder().status(Status.STAYED_EU_CITIZEN).build(), PersonDimension.NATIONALITY),
+                declined, byCaller, policeByReason, outreach(year), Map.copyOf(figures));
+    }
+
+    private Stats persons(PersonFilter filter, PersonDimension... groupBy) {
+        return stats.personStats(filter, List.of(groupBy), false);
+    }
+
+    private static void add(Map<String, FigureData> figures, FigureData figure) {
+        figures.put(figure.id(), figure);
+    }
+
+    /** The outreach programmes with activities in the year, in the report's order: by kind, then city, then code. */
+    private List<ReportData.Programmed> outreach(int year) {
+        Map<String, Programme> programmes = new LinkedHashMap<>();
+        mongo.findAll(Programme.class).forEach(p -> programmes.put(p.code(), p));
+        List<ReportData.Programmed> rows = new ArrayList<>();
+        for (OutreachRow row : stats.outreachStats(OutreachFilter.year(year), List.of(OutreachDimension.PROGRAMME))) {
+            Programme programme = programmes.get(row.code());
+            if (programme == null) {
+                programme = new Programme(row.code(), row.code(), row.code(), null, null, null, null);
+            }
+            rows.add(new ReportData.Programmed(programme, row));
+        }
+        rows.sort(Comparator.comparing((ReportData.Programmed p) -> p.programme().kind() == null ? Integer.MAX_VALUE
+                        : p.programme().kind().ordinal())
+                .thenComparing(p -> p.programme().city() == null ? "\uffff" : p.programme().city())
+                .thenComparing(p -> p.programme().code()));
+        return List.copyOf(rows);
+    }
+
+    enum Order { BY_COUNT, BY_CODE }
+
+    /**
+     * A one-dimension figure. Zero rows (from {@code includeEmpty}) are kept only when the attribute is known for
+     * everyone: beside "not available" persons a zero could be anyone. "Not available" comes last.
+     *
+     * @param parentKnown whether an empty figure means "none" (the population is known) rather than "not available"
+     */
+    static FigureData bars(String id, Dimension dimension, Stats stats, Order order, boolean parentKnown, Unit unit) {
+        boolean hasUnknown = stats.count(Codebook.UNKNOWN) > 0;
+        List<Row> rows = new ArrayList<>();
+        for (Group g : stats.groups()) {
+            if (g.count() > 0 || !hasUnknown) {
+                rows.add(new Row(g.key(), g.count()));
+            }
+        }
+        Comparator<Row> byKnown = Comparator.comparing(Row::unknown);
+        Comparator<Row> byCode = Comparator.comparing((Row r) -> codeRank(dimension, r.code()))
+                .thenComparing(Row::code);
+        rows.sort(order == Order.BY_COUNT
+                ? byKnown.thenComparing(Comparator.comparing(Row::count).reversed()).thenComparing(byCode)
+                : byKnown.thenComparing(byCode));
+        boolean known = rows.stream().anyMatch(r -> !r.unknown() && r.count() > 0);
+        Availability availability = known ? Availability.DATA
+                : !rows.isEmpty() && stats.total() > 0 || !parentKnown ? Availability.NOT_AVAILABLE
+                : Availability.EMPTY;
+        return new FigureData(id, number(id), Chart.BARS, unit, List.of(dimension.name()), List.copyOf(rows),
+                availability, stats.total());
+    }
+
+    /** Figure 1: a column per year; a year without records is not available (no total was published). */
+    static FigureData yearlyFigure(Stats yearly, List<Integer> years) {
+        List<Row> rows = new ArrayList<>();
+        for (int y : years) {
+            int count = yearly.count(Integer.toString(y));
+            rows.add(new Row(List.of(new GroupKey(PersonDimension.ASSESSMENT_YEAR.name(), Integer.toString(y))),
+                    count > 0 ? count : null));
+        }
+        return new FigureData("01", "1", Chart.COLUMNS, Unit.PERSONS,
+                List.of(PersonDimension.ASSESSMENT_YEAR.name()), List.copyOf(rows), Availability.DATA,
+                yearly.total());
+    }
+
+    /**
+     * Figure 2: per year, the persons each authority assessed. A year whose records do not say who assessed them
+     * (or that has none) is not available for every authority; a "not available" series appears only beside known
+     * numbers of the same year.
+     */
+    static FigureData authorityFigure(Stats byYearAndAuthority, List<Integer> years) {
+        List<String> series = new ArrayList<>(AssessedBy.values().length);
+        for (AssessedBy a : AssessedBy.values()) {
+            series.add(a.name());
+        }
+        boolean partlyUnknown = years.stream().anyMatch(y -> known(byYearAndAuthority, y)
+                && byYearAndAuthority.group(Integer.toString(y), Codebook.UNKNOWN).isPresent());
+        if (partlyUnknown) {
+            series.add(Codebook.UNKNOWN);
+        }
+        List<Row> rows = new ArrayList<>();
+        boolean any = false;
+        for (int y : years) {
+            String year = Integer.toString(y);
+            boolean known = known(byYearAndAuthority, y);
+            any |= known;
+            for (String s : series) {
+                Integer count = known ? byYearAndAuthority.group(year, s).map(Group::count).orElse(0) : null;
+                rows.add(new Row(List.of(new GroupKey(PersonDimension.ASSESSMENT_YEAR.name(), year),
+                        new GroupKey(PersonDimension.ASSESSED_BY.name(), s)), count));
+            }
+        }
+        return new FigureData("02", "2", Chart.GROUPED_COLUMNS, Unit.PERSONS,
+                List.of(PersonDimension.ASSESSMENT_YEAR.name(), PersonDimension.ASSESSED_BY.name()),
+                List.copyOf(rows), any ? Availability.DATA : Availability.NOT_AVAILABLE, byYearAndAuthority.total());
+    }
+
+    private static boolean known(Stats byYearAndAuthority, int year) {
+        String y = Integer.toString(year);
+        return byYearAndAuthority.groups().stream()
+                .anyMatch(g -> g.key().get(0).code().equals(y) && !g.key().get(1).code().equals(Codebook.UNKNOWN));
+    }
+
+    /**
+     * Figure 8: categories in the order of their own figure, series in code order; only series and categories that
+     * occur. Cells are counts (zero where a known category has none of a known series).
+     */
+    static FigureData grouped(String id, PersonDimension category, PersonDimension series, Stats cross,
+            Stats byCategory, Stats bySeries) {
+        List<String> categories = bars("", category, byCategory, Order.BY_COUNT, true, Unit.PERSONS).rows()
+                .stream().filter(r -> r.count() > 0).map(Row::code).toList();
+        List<String> seriesCodes = bars("", series, bySeries, Order.BY_CODE, true, Unit.PERSONS).rows()
+                .stream().filter(r -> r.count() > 0).map(Row::code).toList();
+        List<Row> rows = new ArrayList<>();
+        boolean known = false;
+        for (String c : categories) {
+            for (String s : seriesCodes) {
+                int count = cross.group(c, s).map(Group::count).orElse(0);
+                known |= count > 0 && !c.equals(Codebook.UNKNOWN) && !s.equals(Codebook.UNKNOWN);
+                rows.add(new Row(List.of(new GroupKey(category.name(), c), new GroupKey(series.name(), s)), count));
+            }
+        }
+        return new FigureData(id, number(id), Chart.GROUPED, Unit.PERSONS, List.of(category.name(), series.name()),
+                List.copyOf(rows), known ? Availability.DATA : Availability.NOT_AVAILABLE, cross.total());
+    }
+
+    /** A code's place: its position in its code list, a number's value, else alphabetical (by the tie-breaker). */
+    private static long codeRank(Dimension dimension, String code) {
+        if (dimension.codeList() != null) {
+            int index = dimension.codeList().codes().indexOf(code);
+            return index < 0 ? Long.MAX_VALUE : index;
+        }
+        return code.chars().allMatch(Character::isDigit) && !code.isEmpty() ? Long.parseLong(code) : 0;
+    }
+
+    static String number(String id) {
+        return id.replaceFirst("^0", "").replace('-', '.');
+    }
+
+    static String yearsText(List<Integer> years) {
+        if (years.isEmpty()) {
+            return "none";
+        }
+        List<String> parts = new ArrayList<>();
+        int start = years.get(0);
+        int previous = start;
+        for (int i = 1; i <= years.size(); i++) {
+            if (i < years.size() && years.get(i) == previous + 1) {
+                previous = years.get(i);
+                continue;
+            }
+            parts.add(start == previous ? Integer.toString(start) : start + "-" + previous);
+            if (i < years.size()) {
+                start = years.get(i);
+                previous = start;
+            }
+        }
+        return String.join(", ", parts);
+    }
+}
