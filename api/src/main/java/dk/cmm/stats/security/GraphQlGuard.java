@@ -95,13 +95,16 @@ final class GraphQlGuard extends GraphQLTypeVisitorStub {
                 if (refs.isEmpty()) {
                     refs = refsOf(env.getArguments());
                 }
-                audit.record(rule.auditAs(), refs, AuditLog.Outcome.OK);
+                audit.record(rule.auditAs(), refs, value == null ? AuditLog.Outcome.FAILED : AuditLog.Outcome.OK);
                 return value;
             });
         };
     }
 
-    /** Applies the function to a result, whether it came directly, as a future, a Mono or a DataFetcherResult. */
+    /**
+     * Applies the function to a result, whether it came directly, as a future, a Mono or a DataFetcherResult (to
+     * null, for its side effect only, when the result is an error without data).
+     */
     @SuppressWarnings({ "unchecked", "rawtypes" })
     private static Object map(Object result, java.util.function.UnaryOperator<Object> function) {
         if (result instanceof CompletionStage<?> stage) {
@@ -112,6 +115,7 @@ final class GraphQlGuard extends GraphQLTypeVisitorStub {
         }
         if (result instanceof DataFetcherResult<?> dfr) {
             if (dfr.getData() == null) {
+                function.apply(null);
                 return dfr;
             }
             return ((DataFetcherResult) dfr).transform(b -> ((DataFetcherResult.Builder) b)
