@@ -78,7 +78,8 @@ final class GraphQlGuard extends GraphQLTypeVisitorStub {
             }
             if (rule.statistics() != null && role == Role.ANONYMOUS) {
                 // the query's own validation first (BAD_REQUEST), then disclosure control's limits (FORBIDDEN)
-                return map(original.get(env), value -> statistics.protect(rule.statistics(), env, value));
+                return map(original.get(env),
+                        value -> value == null ? null : statistics.protect(rule.statistics(), env, value));
             }
             if (rule.auditAs() == null) {
                 return original.get(env);
