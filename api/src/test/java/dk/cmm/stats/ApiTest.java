@@ -19,8 +19,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "cmm.data-dir=target/test-data/api-${random.uuid}",
                 // the disclosure sweeps send thousands of anonymous queries; RateLimitTests checks the limit itself
-                "cmm.security.anonymous-per-minute=1000000", "cmm.security.anonymous-burst=1000000",
-                "cmm.disclosure.warm-up=false" })
+                "cmm.security.anonymous-per-minute=1000000", "cmm.security.anonymous-burst=1000000" })
 @AutoConfigureHttpGraphQlTester
 @Import(StaffTokens.Install.class)
 public @interface ApiTest {
