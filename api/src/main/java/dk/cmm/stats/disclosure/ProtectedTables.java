@@ -9,10 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
-import dk.cmm.stats.codebook.Codebook;
+import dk.cmm.stats.stats.StatsService;
 import dk.cmm.stats.storage.DataVersion;
 
 /**
@@ -20,12 +19,13 @@ import dk.cmm.stats.storage.DataVersion;
  * version, so every instance sharing a database agrees). Tables come in families: the yearly totals (the year axis
  * alone, over all records), and per year the tables over any other axes of that year's records, whose grand total
  * takes its status from the yearly totals. Within a family, a table over axes A is built after the tables over
- * every subset of A, from counts that one aggregation pipeline per table computes in MongoDB.
+ * every subset of A, from counts that one aggregation pipeline per table computes in MongoDB (built, like every
+ * pipeline, by {@code stats.Pipelines}).
  */
 @Component
 public class ProtectedTables {
 
-    private final MongoTemplate mongo;
+    private final StatsService stats;
     private final DataVersion dataVersion;
     private final DisclosureControl control;
     private final Map<Family, Map<List<String>, ProtectedTable>> cache = new HashMap<>();
@@ -43,8 +43,8 @@ public class ProtectedTables {
     private final int maxDimensions;
     private int seriesGeneration;
 
-    public ProtectedTables(MongoTemplate mongo, DataVersion dataVersion, DisclosureProperties properties) {
-        this.mongo = mongo;
+    public ProtectedTables(StatsService stats, DataVersion dataVersion, DisclosureProperties properties) {
+        this.stats = stats;
         this.dataVersion = dataVersion;
         this.control = new DisclosureControl(properties.k());
         this.maxDimensions = properties.maxDimensions();
@@ -243,23 +243,30 @@ public class ProtectedTables {
         return spec.groupField() == null ? leaf : Axis.leafId(code(id.get("g" + i)), leaf);
     }
 
+    /** Counts per combination of the axes' fields, keyed d0, g0, d1, g1, ... as the readers above expect. */
     private List<Document> aggregate(TableSource source, String year, List<String> names) {
-        Document key = new Document();
+        List<String> fields = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             TableSource.AxisSpec spec = source.axisOf(names.get(i));
-            key.append("d" + i, new Document("$ifNull", List.of("$" + spec.field(), Codebook.UNKNOWN)));
+            fields.add(spec.field());
+            keys.add("d" + i);
             if (spec.groupField() != null) {
-                key.append("g" + i, new Document("$ifNull", List.of("$" + spec.groupField(), Codebook.UNKNOWN)));
+                fields.add(spec.groupField());
+                keys.add("g" + i);
             }
         }
-        List<Document> pipeline = new ArrayList<>();
-        if (year != null) {
-            pipeline.add(new Document("$match", new Document(source.axisOf(source.yearAxis()).field(),
-                    Integer.valueOf(year))));
+        List<Document> rows = new ArrayList<>();
+        for (Document row : stats.cellCounts(source.collection(), source.axisOf(source.yearAxis()).field(),
+                year == null ? null : Integer.valueOf(year), fields)) {
+            Document id = row.get("_id", Document.class);
+            Document renamed = new Document();
+            for (int f = 0; f < fields.size(); f++) {
+                renamed.append(keys.get(f), id == null ? null : id.get("f" + f));
+            }
+            rows.add(new Document("_id", renamed).append("n", row.get("n")));
         }
-        pipeline.add(new Document("$group", new Document("_id", key).append("n", new Document("$sum", 1))));
-        return mongo.getCollection(source.collection()).aggregate(pipeline).allowDiskUse(true)
-                .into(new ArrayList<>());
+        return rows;
     }
 
     /** A stored value as a code: whole numbers without a decimal point, as the statistics service writes them. */

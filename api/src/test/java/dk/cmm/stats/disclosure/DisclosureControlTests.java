@@ -166,6 +166,34 @@ class DisclosureControlTests {
     }
 
     @Test
+    void shouldProtectSectorsTogetherWithTheirExploitationEvenWhereAnUnknownSectorSitsUnderEveryGroup() {
+        Axis sector = Axis.groupedPairs("LABOUR_SECTOR", List.of(List.of("PROSTITUTION", "UNKNOWN"),
+                List.of("FORCED_LABOUR", "CLEANING"), List.of("FORCED_LABOUR", "DOMESTIC_WORK"),
+                List.of("FORCED_LABOUR", "CANNABIS_PRODUCTION"), List.of("CRIME", "UNKNOWN"),
+                List.of("MARRIAGE", "UNKNOWN")));
+        ProtectedTable table = oneWay(5, sector, 45, 7, 9, 1, 3, 1);
+        assertThat(withheld(table, "FORCED_LABOUR/CANNABIS_PRODUCTION")).isTrue();
+        assertThat(withheld(table, "CRIME")).isTrue();
+        assertThat(withheld(table, "MARRIAGE")).isTrue();
+        assertThat(withheld(table, "FORCED_LABOUR")).as("crime and marriage together are 4: one more goes").isTrue();
+        assertThat(withheld(table, "PROSTITUTION")).isFalse();
+        assertThat(recoverable(table)).isEmpty();
+        assertThat(table.answer(List.of(Set.of("CRIME/UNKNOWN", "MARRIAGE/UNKNOWN")))).isEmpty();
+    }
+
+    @Test
+    void shouldMakeASmallerTableWithholdMoreWhenALargerOneShowsItsMarginsGiveACountAway() {
+        // every record of row r1 is in column c1: the one-way tables alone pin (r1, c1) = 3 once zeros are known
+        Axis rows = flat("R", "r1", "r2");
+        Axis cols = flat("C", "c1", "c2");
+        Map<List<String>, ProtectedTable> family = twoWay(5, rows, cols, new long[][] { { 3, 0 }, { 9, 8 } });
+        family.values().forEach(table -> assertThat(recoverable(table)).as(table.axisNames().toString()).isEmpty());
+        ProtectedTable both = family.get(List.of("R", "C"));
+        assertThat(withheld(both, "r1", "c1")).isTrue();
+        assertThat(withheld(both, "r1", Axis.ROOT)).isTrue();
+    }
+
+    @Test
     void shouldLeaveNoCellRecoverableInRandomTwoWayTables() {
         java.util.Random random = new java.util.Random(42);
         Axis rows = flat("R", "r1", "r2", "r3", "r4", "r5");

@@ -51,7 +51,8 @@ final class Tables {
     static List<List<String>> recoverable(ProtectedTable table) {
         Map<Integer, Integer> column = new LinkedHashMap<>();
         for (int cell = 0; cell < table.cellCount(); cell++) {
-            if (table.published(cell).isEmpty()) {
+            // a withheld zero counts as known: zeros are often structural, so the attacker may know them
+            if (table.published(cell).isEmpty() && table.exactValue(cell) != 0) {
                 column.put(cell, column.size());
             }
         }
