@@ -1,5 +1,8 @@
 package dk.cmm.stats.cli;
 
+import dk.cmm.stats.security.Actors;
+import dk.cmm.stats.security.AuditLog;
+
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -82,6 +85,12 @@ final class ImportCommand extends SpringCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext context = startBatch()) {
             report = context.getBean(FileImporter.class).importFiles(imports, dryRun, who(),
                     ConsoleProgress.forConsole());
+            if (!dryRun) {
+                // the command line is trusted local access; the audit log still says who imported what
+                context.getBean(AuditLog.class).record(Actors.LOCAL, "LOCAL", "IMPORT",
+                        files.stream().map(file -> file.getFileName().toString()).toList(),
+                        report.refused() ? AuditLog.Outcome.FAILED : AuditLog.Outcome.OK);
+            }
         }
         return print(report);
     }

@@ -1,5 +1,9 @@
 package dk.cmm.stats.csv;
 
+import dk.cmm.stats.disclosure.ProtectedGroup;
+import dk.cmm.stats.disclosure.ProtectedOutreachRow;
+import dk.cmm.stats.disclosure.ProtectedStats;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -51,13 +55,59 @@ class StatsCsv {
         return write(header, rows);
     }
 
-    /** Every outreach metric per row; means, minima and maxima of the summaries, empty where there is none. */
-    String outreach(List<OutreachRow> outreachRows, List<? extends Dimension> groupBy, Lang lang) {
+    /**
+     * What a caller without an API token gets: {@code count} and {@code share} empty where withheld, and a
+     * {@code suppressed} column; without dimensions one row with the total (empty if withheld).
+     */
+    String breakdown(ProtectedStats stats, List<? extends Dimension> groupBy, Lang lang) {
+        List<String> header = keyHeader(groupBy);
+        header.addAll(List.of("count", "share", "suppressed"));
+        List<List<Object>> rows = new ArrayList<>();
+        if (groupBy.isEmpty()) {
+            Integer total = stats.total();
+            rows.add(java.util.Arrays.asList(total, total == null ? null : total == 0 ? 0.0 : 1.0, total == null));
+        }
+        for (ProtectedGroup group : stats.groups()) {
+            List<Object> row = keyCells(group.key(), lang);
+            row.add(group.count());
+            row.add(group.share());
+            row.add(group.suppressed());
+            rows.add(row);
+        }
+        return write(header, rows);
+    }
+
+    /** Outreach metrics as a caller without an API token gets them: withheld person counts empty. */
+    String outreachProtected(List<ProtectedOutreachRow> outreachRows, List<? extends Dimension> groupBy, Lang lang) {
+        List<String> header = outreachHeader(groupBy);
+        header.add("suppressed");
+        List<List<Object>> rows = new ArrayList<>();
+        for (ProtectedOutreachRow r : outreachRows) {
+            List<Object> row = keyCells(r.key(), lang);
+            row.addAll(java.util.Arrays.asList(r.activities(), r.contacts(), r.uniquePersons(), r.newPersons(),
+                    r.observed(), r.observedNew(), r.nationalities(), r.healthServiceUses(), r.abortionReferrals(),
+                    r.activeWeeks()));
+            summary(row, r.contactsPerActivity());
+            summary(row, r.healthUsesPerPerson());
+            row.add(r.assessedTrafficked());
+            row.add(r.suppressed());
+            rows.add(row);
+        }
+        return write(header, rows);
+    }
+
+    private static List<String> outreachHeader(List<? extends Dimension> groupBy) {
         List<String> header = keyHeader(groupBy);
         header.addAll(List.of("activities", "contacts", "uniquePersons", "newPersons", "observed", "observedNew",
                 "nationalities", "healthServiceUses", "abortionReferrals", "activeWeeks",
                 "contactsPerActivityMean", "contactsPerActivityMin", "contactsPerActivityMax",
                 "healthUsesPerPersonMean", "healthUsesPerPersonMin", "healthUsesPerPersonMax", "assessedTrafficked"));
+        return header;
+    }
+
+    /** Every outreach metric per row; means, minima and maxima of the summaries, empty where there is none. */
+    String outreach(List<OutreachRow> outreachRows, List<? extends Dimension> groupBy, Lang lang) {
+        List<String> header = outreachHeader(groupBy);
         List<List<Object>> rows = new ArrayList<>();
         for (OutreachRow r : outreachRows) {
             List<Object> row = keyCells(r.key(), lang);

@@ -1,5 +1,13 @@
 package dk.cmm.stats.csv;
 
+import dk.cmm.stats.disclosure.AnonymousStats;
+import dk.cmm.stats.disclosure.DisclosureLimitException;
+import dk.cmm.stats.disclosure.OutreachProtection;
+import dk.cmm.stats.security.Actors;
+import dk.cmm.stats.security.Role;
+import dk.cmm.stats.stats.OutreachRow;
+import dk.cmm.stats.stats.Stats;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -55,10 +63,20 @@ class StatsCsvController {
 
     private final StatsService stats;
     private final StatsCsv csv;
+    private final AnonymousStats anonymous;
+    private final OutreachProtection outreachProtection;
 
-    StatsCsvController(StatsService stats, StatsCsv csv) {
+    StatsCsvController(StatsService stats, StatsCsv csv, AnonymousStats anonymous,
+            OutreachProtection outreachProtection) {
         this.stats = stats;
         this.csv = csv;
+        this.anonymous = anonymous;
+        this.outreachProtection = outreachProtection;
+    }
+
+    /** Callers without an API token get the numbers of disclosure control, as in the GraphQL API. */
+    private static boolean anonymous() {
+        return Actors.role() == Role.ANONYMOUS;
     }
 
     @GetMapping("/persons.csv")
@@ -71,8 +89,10 @@ class StatsCsvController {
                 p.codes("labourSector", LabourSector.class), p.codes("status", Status.class),
                 p.integers("outcomeYears"), p.codes("accommodation", Accommodation.class));
         List<PersonDimension> groupBy = groupBy(p, PersonDimension.class);
-        return csvFile("persons", csv.breakdown(stats.personStats(filter, groupBy, p.flag("includeEmpty")), groupBy,
-                p.lang()));
+        Stats exact = stats.personStats(filter, groupBy, p.flag("includeEmpty"));
+        return csvFile("persons", anonymous()
+                ? csv.breakdown(anonymous.persons(filter, groupBy, exact), groupBy, p.lang())
+                : csv.breakdown(exact, groupBy, p.lang()));
     }
 
     @GetMapping("/hotline.csv")
@@ -81,8 +101,10 @@ class StatsCsvController {
         HotlineFilter filter = new HotlineFilter(p.integers("years"), p.codes("callerType", CallerType.class),
                 p.codes("reason", CallReason.class));
         List<HotlineDimension> groupBy = groupBy(p, HotlineDimension.class);
-        return csvFile("hotline", csv.breakdown(stats.hotlineStats(filter, groupBy, p.flag("includeEmpty")), groupBy,
-                p.lang()));
+        Stats exact = stats.hotlineStats(filter, groupBy, p.flag("includeEmpty"));
+        return csvFile("hotline", anonymous()
+                ? csv.breakdown(anonymous.hotline(filter, groupBy, exact), groupBy, p.lang())
+                : csv.breakdown(exact, groupBy, p.lang()));
     }
 
     @GetMapping("/outreach.csv")
@@ -91,7 +113,10 @@ class StatsCsvController {
         OutreachFilter filter = new OutreachFilter(p.integers("years"), p.strings("programme"),
                 p.codes("programmeKind", ProgrammeKind.class), p.strings("city"));
         List<OutreachDimension> groupBy = groupBy(p, OutreachDimension.class);
-        return csvFile("outreach", csv.outreach(stats.outreachStats(filter, groupBy), groupBy, p.lang()));
+        List<OutreachRow> exact = stats.outreachStats(filter, groupBy);
+        return csvFile("outreach", anonymous()
+                ? csv.outreachProtected(outreachProtection.protect(filter, groupBy, exact), groupBy, p.lang())
+                : csv.outreach(exact, groupBy, p.lang()));
     }
 
     @ExceptionHandler({ BadCsvRequestException.class, InvalidQueryException.class })
@@ -99,6 +124,14 @@ class StatsCsvController {
         return ResponseEntity.badRequest()
                 .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                 .header("X-Content-Type-Options", "nosniff")
+                .body(ex.getMessage() + "\n");
+    }
+
+    /** A question disclosure control does not answer without a token: 403 with the reason. */
+    @ExceptionHandler(DisclosureLimitException.class)
+    ResponseEntity<String> refused(DisclosureLimitException ex) {
+        return ResponseEntity.status(403)
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                 .body(ex.getMessage() + "\n");
     }
 

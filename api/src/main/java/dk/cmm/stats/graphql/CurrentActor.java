@@ -2,16 +2,16 @@ package dk.cmm.stats.graphql;
 
 import org.springframework.stereotype.Component;
 
-import dk.cmm.stats.storage.Stamp;
+import dk.cmm.stats.security.Actors;
 
 /**
- * Who is making a change through the API, for the stamp on every record it writes. Until the API has logins this is
- * {@code system}; the security work replaces it with the authenticated user, and nothing else needs to change.
+ * Who is making a change through the API, for the stamp on every record it writes: the name of the caller's API
+ * token (the field guard lets only caseworkers and admins change anything, so there always is one).
  */
 @Component
 public class CurrentActor {
 
     public String name() {
-        return Stamp.SYSTEM;
+        return Actors.current();
     }
 }

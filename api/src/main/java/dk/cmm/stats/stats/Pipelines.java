@@ -241,6 +241,23 @@ final class Pipelines {
         return stages;
     }
 
+    /**
+     * Counts per combination of stored fields (key {@code f0, f1, ...}, an absent value as UNKNOWN), optionally
+     * within one year: the exact cells that disclosure control protects.
+     */
+    static List<Document> cellCounts(String yearField, Integer year, List<String> fields) {
+        Document key = new Document();
+        for (int i = 0; i < fields.size(); i++) {
+            key.append("f" + i, new Document("$ifNull", List.of("$" + fields.get(i), Codebook.UNKNOWN)));
+        }
+        List<Document> stages = new ArrayList<>();
+        if (year != null) {
+            stages.add(new Document("$match", new Document(yearField, year)));
+        }
+        stages.add(new Document("$group", new Document("_id", key).append("n", new Document("$sum", 1))));
+        return stages;
+    }
+
     /** Distinct values of a field, ascending. */
     static List<Document> distinct(String field) {
         return List.of(

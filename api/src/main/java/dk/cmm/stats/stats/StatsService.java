@@ -163,6 +163,15 @@ public class StatsService {
         return List.copyOf(years);
     }
 
+    /**
+     * Counts per combination of the given stored fields of a collection (all records, or one year's), each row an
+     * {@code _id} with {@code f0, f1, ...} and a count {@code n}: the exact cells of disclosure control's tables.
+     */
+    public List<Document> cellCounts(String collection, String yearField, Integer year, List<String> fields) {
+        return mongo.getCollection(collection).aggregate(Pipelines.cellCounts(yearField, year, fields))
+                .allowDiskUse(true).into(new ArrayList<>());
+    }
+
     /** Years in which persons were assessed, ascending. */
     @Cacheable(sync = true)
     public List<Integer> assessmentYears() {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,6 +31,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.test.annotation.DirtiesContext;
 
 import dk.cmm.stats.ApiTest;
+import dk.cmm.stats.StaffTokens;
 import dk.cmm.stats.hotline.HotlineCall;
 import dk.cmm.stats.person.Person;
 import graphql.schema.FieldCoordinates;
@@ -37,7 +39,8 @@ import graphql.schema.GraphQLTypeUtil;
 
 /**
  * Every mutation over HTTP: its happy path returns the stored record, stamped; and every validation rule refuses
- * with one BAD_REQUEST error per problem carrying the field and the value, writing nothing. The records are of
+ * with one BAD_REQUEST error per problem carrying the field and the value, writing nothing. Called with a
+ * caseworker's token, whose name is the stamp. The records are of
  * 2025-2026, years the other API tests do not count, and the context is closed afterwards.
  */
 @ApiTest
@@ -46,6 +49,12 @@ class MutationTests {
 
     @Autowired
     HttpGraphQlTester graphQl;
+
+    /** Changes are for caseworkers (and admins): AccessControlTests shows everyone else refused. */
+    @BeforeEach
+    void callAsCaseworker() {
+        graphQl = StaffTokens.as(graphQl, StaffTokens.CASEWORKER);
+    }
 
     @Autowired
     MongoTemplate mongo;
@@ -97,7 +106,7 @@ class MutationTests {
         created.path("createPerson.ageGroup").entity(String.class).isEqualTo("AGE_18_24");
         created.path("createPerson.assessmentDate").entity(String.class).isEqualTo("2025-02-03");
         created.path("createPerson.returnSupportEquivalentToIom").entity(Boolean.class).isEqualTo(true);
-        created.path("createPerson.changedBy").entity(String.class).isEqualTo("system");
+        created.path("createPerson.changedBy").entity(String.class).isEqualTo("test caseworker");
         String changedAt = created.path("createPerson.changedAt").entity(String.class).get();
         assertThat(Instant.parse(changedAt)).isAfter(before);
         Person stored = mongo.findById("2025-001", Person.class);
@@ -152,7 +161,7 @@ class MutationTests {
         recorded.path("recordOutreachActivity.contacts[1].referrals").entityList(String.class)
                 .containsExactly("ABORTION");
         recorded.path("recordOutreachActivity.contacts[0].newPerson").entity(Boolean.class).isEqualTo(true);
-        recorded.path("recordOutreachActivity.changedBy").entity(String.class).isEqualTo("system");
+        recorded.path("recordOutreachActivity.changedBy").entity(String.class).isEqualTo("test caseworker");
 
         graphQl.documentName("recordOutreachActivity").variable("input", with(activity, "contacts", List.of()))
                 .execute().path("recordOutreachActivity.contacts").entityList(Object.class).hasSize(0);
@@ -169,7 +178,7 @@ class MutationTests {
         recorded.path("recordHotlineCall.year").entity(Integer.class).isEqualTo(2025);
         recorded.path("recordHotlineCall.month").entity(Integer.class).isEqualTo(5);
         recorded.path("recordHotlineCall.callerType").entity(String.class).isEqualTo("MUNICIPALITY");
-        assertThat(mongo.findById("2025-001", HotlineCall.class).changed().by()).isEqualTo("system");
+        assertThat(mongo.findById("2025-001", HotlineCall.class).changed().by()).isEqualTo("test caseworker");
     }
 
     @Test
@@ -195,7 +204,7 @@ class MutationTests {
         note.path("setYearNote.contactsEstimateMax").entity(Integer.class).isEqualTo(900);
         note.path("setYearNote.cutOffDate").entity(String.class).isEqualTo("2026-01-31");
         note.path("setYearNote.reconstructed").entity(Boolean.class).isEqualTo(false);
-        note.path("setYearNote.changedBy").entity(String.class).isEqualTo("system");
+        note.path("setYearNote.changedBy").entity(String.class).isEqualTo("test caseworker");
     }
 
     // ---- refusals: one per validation rule
@@ -290,6 +299,7 @@ class MutationTests {
                 + "callerType: POLICE, reason: OTHER}) { callId } }\"}";
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
                 .uri(URI.create("http://localhost:" + port + "/graphql")).header("Content-Type", "application/json")
+                .header("Authorization", StaffTokens.bearer(StaffTokens.CASEWORKER))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);

@@ -16,6 +16,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
 import dk.cmm.stats.ApiTest;
+import dk.cmm.stats.StaffTokens;
 import dk.cmm.stats.RawHttp;
 
 /**
@@ -84,22 +85,26 @@ class QueryErrorTests {
 
     @Test
     void shouldRefuseAPageOfMoreThan500OrFewerThan1Persons() {
+        // person records are for caseworkers; the errors are the query's own
+        HttpGraphQlTester caseworker = StaffTokens.as(graphQl, StaffTokens.CASEWORKER);
         for (int first : new int[] { 501, 0, -3 }) {
-            var response = graphQl.documentName("personPage").variable("first", first).execute();
+            var response = caseworker.documentName("personPage").variable("first", first).execute();
             ResponseError error = onlyError(response, "BAD_REQUEST");
             assertThat(error.getMessage()).isEqualTo("first must be between 1 and 500, got " + first);
             assertThat(error.getExtensions()).containsEntry("argument", "first");
         }
-        graphQl.documentName("personPage").variable("first", 500).execute()
+        caseworker.documentName("personPage").variable("first", 500).execute()
                 .path("persons.edges").entityList(Object.class).hasSize(500);
     }
 
     @Test
     void shouldRefuseACursorThisApiDidNotMake() {
+        // person records are for caseworkers; the errors are the query's own
+        HttpGraphQlTester caseworker = StaffTokens.as(graphQl, StaffTokens.CASEWORKER);
         String validBase64ButNotACursor = Base64.getUrlEncoder().encodeToString("2012-001".getBytes(
                 StandardCharsets.UTF_8));
         for (String cursor : List.of("not a cursor!", validBase64ButNotACursor, "")) {
-            var response = graphQl.documentName("personPage").variable("after", cursor).execute();
+            var response = caseworker.documentName("personPage").variable("after", cursor).execute();
             ResponseError error = onlyError(response, "BAD_REQUEST");
             assertThat(error.getMessage()).startsWith("Malformed cursor");
             assertThat(error.getExtensions()).containsEntry("argument", "after");
@@ -108,7 +113,9 @@ class QueryErrorTests {
 
     @Test
     void shouldCheckThePersonsFilterLikeTheStatistics() {
-        var response = graphQl.documentName("personPage")
+        // person records are for caseworkers; the errors are the query's own
+        HttpGraphQlTester caseworker = StaffTokens.as(graphQl, StaffTokens.CASEWORKER);
+        var response = caseworker.documentName("personPage")
                 .variable("filter", Map.of("nationality", List.of("ng"))).execute();
         assertThat(onlyError(response, "BAD_REQUEST").getExtensions()).containsEntry("argument",
                 "filter.nationality");

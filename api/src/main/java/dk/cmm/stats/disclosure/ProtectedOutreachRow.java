@@ -1,0 +1,29 @@
+package dk.cmm.stats.disclosure;
+
+import java.util.List;
+
+import dk.cmm.stats.stats.GroupKey;
+import dk.cmm.stats.stats.NumericSummary;
+
+/**
+ * Outreach metrics as an anonymous caller sees them: the counts of persons ({@code uniquePersons},
+ * {@code newPersons}, {@code assessedTrafficked}) are null where withheld, and {@code suppressed} says so. Counts of
+ * activities, contacts and anonymous observations are events, not identified persons, and stay exact.
+ */
+public record ProtectedOutreachRow(
+        List<GroupKey> key,
+        int activities,
+        int contacts,
+        Integer uniquePersons,
+        Integer newPersons,
+        int observed,
+        int observedNew,
+        int nationalities,
+        int healthServiceUses,
+        int abortionReferrals,
+        int activeWeeks,
+        NumericSummary contactsPerActivity,
+        NumericSummary healthUsesPerPerson,
+        Integer assessedTrafficked,
+        boolean suppressed) {
+}

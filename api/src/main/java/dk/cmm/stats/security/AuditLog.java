@@ -1,0 +1,59 @@
+package dk.cmm.stats.security;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * The audit log in MongoDB ({@value #COLLECTION}): who (token name), with which role, when, what action and the
+ * references of the records touched (case references, call ids, ...), never a record's contents. The application
+ * log gets the same line without references.
+ */
+@Component
+public class AuditLog {
+
+    public static final String COLLECTION = "auditLog";
+
+    private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
+
+    private final MongoTemplate mongo;
+
+    public AuditLog(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** Records an action of the current caller. */
+    public void record(String action, List<String> refs, Outcome outcome) {
+        record(Actors.current(), Actors.authentication() == null ? "LOCAL" : Actors.role().name(), action, refs,
+                outcome);
+    }
+
+    public void record(String who, String role, String action, List<String> refs, Outcome outcome) {
+        List<String> kept = refs.size() > 1000 ? refs.subList(0, 1000) : refs;
+        mongo.getCollection(COLLECTION).insertOne(new Document("at", Date.from(Instant.now()))
+                .append("who", who)
+                .append("role", role)
+                .append("action", action)
+                .append("outcome", outcome.name())
+                .append("refs", kept)
+                .append("refCount", refs.size()));
+        log.info("audit: {} ({}) {} {} on {} record(s)", who, role, action, outcome, refs.size());
+    }
+
+    /** The latest entries first, for tests and for the admin. */
+    public List<Document> latest(int limit) {
+        return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "at", "_id")).limit(limit), Document.class,
+                COLLECTION);
+    }
+
+    /** Whether the action was carried out or refused. */
+    public enum Outcome { OK, DENIED, FAILED }
+}

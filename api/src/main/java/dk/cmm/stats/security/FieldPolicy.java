@@ -1,0 +1,63 @@
+package dk.cmm.stats.security;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Who may call which GraphQL field, decided by the field's place in the schema rather than by annotations, so that
+ * a new mutation or a new way to read persons is closed by default:
+ * <ul>
+ * <li>every {@code Mutation} field: caseworker, audited as the field's name in capitals
+ * ({@code createPerson} → {@code CREATE_PERSON});</li>
+ * <li>every {@code Query} field that returns person records ({@code Person}, a list or connection of them):
+ * caseworker, audited as {@code LIST_PERSONS} or {@code READ_PERSON};</li>
+ * <li>token management fields: admin;</li>
+ * <li>the statistics: anyone, with disclosure control for anonymous callers;</li>
+ * <li>everything else (codebook, years, schema): anyone.</li>
+ * </ul>
+ */
+public final class FieldPolicy {
+
+    static final Set<String> PERSON_TYPES = Set.of("Person", "PersonConnection", "PersonEdge", "PersonPage");
+
+    private FieldPolicy() {
+    }
+
+    /** The rule of a field, from its parent type, name and (unwrapped) result type and whether it is a list. */
+    public static Rule rule(String parentType, String field, String resultType, boolean list) {
+        if (field.toLowerCase(Locale.ROOT).contains("apitoken")) {
+            return new Rule(Role.ADMIN, audit(field), null);
+        }
+        if (parentType.equals("Mutation")) {
+            return new Rule(Role.CASEWORKER, audit(field), null);
+        }
+        if (parentType.equals("Query")) {
+            if (PERSON_TYPES.contains(resultType)) {
+                boolean many = list || !resultType.equals("Person");
+                return new Rule(Role.CASEWORKER, many ? "LIST_PERSONS" : "READ_PERSON", null);
+            }
+            switch (field) {
+                case "personStats", "hotlineStats", "outreachStats" -> {
+                    return new Rule(Role.ANONYMOUS, null, field);
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@code createPerson} → {@code CREATE_PERSON}. */
+    static String audit(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * @param required   the least role that may call the field
+     * @param auditAs    the audit action, null for fields that are not audited
+     * @param statistics the statistics query needing disclosure control for anonymous callers, or null
+     */
+    public record Rule(Role required, String auditAs, String statistics) {
+    }
+}

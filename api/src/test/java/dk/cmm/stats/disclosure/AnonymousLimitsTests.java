@@ -1,0 +1,231 @@
+package dk.cmm.stats.disclosure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+
+import dk.cmm.stats.ApiTest;
+import dk.cmm.stats.GraphQlErrors;
+import dk.cmm.stats.RawHttp;
+
+/**
+ * What a caller without a token is refused, and what they get: small counts withheld (null, suppressed: true) in
+ * GraphQL and CSV, totals kept where they reveal nothing, summaries only over at least k records.
+ */
+@ApiTest
+class AnonymousLimitsTests {
+
+    static final Map<String, Object> Y2012 = Map.of("assessmentYears", List.of(2012));
+
+    @Autowired
+    HttpGraphQlTester graphQl;
+
+    @LocalServerPort
+    int port;
+
+    /** The first anonymous question may wait for the protected tables to be built on a busy machine. */
+    @org.junit.jupiter.api.BeforeEach
+    void allowForBuildingTheTables() {
+        graphQl = graphQl.mutate().responseTimeout(java.time.Duration.ofSeconds(60)).build();
+    }
+
+    GraphQlTesterResponse breakdown(Map<String, Object> filter, String... groupBy) {
+        return new GraphQlTesterResponse(graphQl.documentName("protectedBreakdown").variable("filter", filter)
+                .variable("groupBy", List.of(groupBy)).execute());
+    }
+
+    record GraphQlTesterResponse(org.springframework.graphql.test.tester.GraphQlTester.Response response) {
+        List<Map<String, Object>> groups() {
+            return response.path("personStats.groups").entityList(mapType()).get();
+        }
+
+        Integer total() {
+            return response.path("personStats.total").entity(Integer.class).get();
+        }
+    }
+
+    @Test
+    void shouldWithholdSmallSectorsButKeepTheYearsTotal() {
+        GraphQlTesterResponse answer = breakdown(Y2012, "LABOUR_SECTOR");
+        assertThat(answer.total()).isEqualTo(66);
+        Map<String, Object> cannabis = group(answer.groups(), "CANNABIS_PRODUCTION");
+        assertThat(cannabis).containsEntry("count", null).containsEntry("share", null)
+                .containsEntry("suppressed", true);
+        Map<String, Object> cleaning = group(answer.groups(), "CLEANING");
+        assertThat(cleaning).containsEntry("count", 7).containsEntry("suppressed", false);
+        for (Map<String, Object> group : answer.groups()) {
+            Integer count = (Integer) group.get("count");
+            assertThat(count == null || count == 0 || count >= 5).as(group.toString()).isTrue();
+        }
+    }
+
+    @Test
+    void shouldShowTheAgeSummaryOnlyOverAtLeastKRecordsThatAllHaveAnAge() {
+        var response = graphQl.documentName("protectedBreakdown").variable("filter", Y2012).execute();
+        response.path("personStats.age.count").entity(Integer.class).isEqualTo(66);
+        response.path("personStats.age.min").entity(Double.class).isEqualTo(18.0);
+        var few = graphQl.documentName("protectedBreakdown")
+                .variable("filter", Map.of("assessmentYears", List.of(2012), "status", List.of("STAYED_EU_CITIZEN")))
+                .execute();
+        few.path("personStats.total").valueIsNull();
+        few.path("personStats.age").valueIsNull();
+        few.path("personStats.stayDays").valueIsNull();
+    }
+
+    @Test
+    void shouldAnswerTheTotalOfAllYearsAndTheYearlySeries() {
+        assertThat(breakdown(Map.of()).total()).isEqualTo(986);
+        List<Map<String, Object>> years = breakdown(Map.of(), "ASSESSMENT_YEAR").groups();
+        assertThat(group(years, "2012")).containsEntry("count", 66);
+        assertThat(group(years, "2007")).containsEntry("count", 17);
+    }
+
+    @Test
+    void shouldRefuseABreakdownPooledOverSeveralYears() {
+        ResponseError error = GraphQlErrors.onlyError(graphQl.documentName("protectedBreakdown")
+                .variable("groupBy", List.of("GENDER")).execute(), "FORBIDDEN");
+        assertThat(error.getMessage()).contains("one year", "assessmentYears", "ASSESSMENT_YEAR");
+        GraphQlErrors.onlyError(graphQl.documentName("protectedBreakdown")
+                .variable("filter", Map.of("assessmentYears", List.of(2011, 2012)))
+                .variable("groupBy", List.of("GENDER")).execute(), "FORBIDDEN");
+    }
+
+    @Test
+    void shouldRefuseMoreThanTwoGroupByDimensionsWithoutAToken() {
+        ResponseError error = GraphQlErrors.onlyError(graphQl.documentName("protectedBreakdown")
+                .variable("filter", Y2012).variable("groupBy", List.of("GENDER", "STATUS", "ACCOMMODATION"))
+                .execute(), "FORBIDDEN");
+        assertThat(error.getMessage()).contains("at most 2");
+        assertThat(error.getExtensions()).containsEntry("field", "groupBy");
+    }
+
+    @Test
+    void shouldRefuseMoreThanTwoDimensionsAcrossFilterAndGroupBy() {
+        ResponseError error = GraphQlErrors.onlyError(graphQl.documentName("protectedBreakdown")
+                .variable("filter", Map.of("assessmentYears", List.of(2012), "gender", List.of("FEMALE")))
+                .variable("groupBy", List.of("STATUS", "ACCOMMODATION")).execute(), "FORBIDDEN");
+        assertThat(error.getMessage()).contains("at most 2 dimensions", "API token");
+    }
+
+    @Test
+    void shouldCountANestedDimensionOnceWithItsGroup() {
+        breakdown(Y2012, "REGION", "NATIONALITY").response().errors().verify();
+        breakdown(Map.of("assessmentYears", List.of(2012), "exploitation", List.of("FORCED_LABOUR")),
+                "LABOUR_SECTOR", "GENDER").response().errors().verify();
+    }
+
+    @Test
+    void shouldRefuseExactAgeFiltersWithoutAToken() {
+        ResponseError error = GraphQlErrors.onlyError(graphQl.documentName("protectedBreakdown")
+                .variable("filter", Map.of("assessmentYears", List.of(2012), "ageMin", 50)).execute(), "FORBIDDEN");
+        assertThat(error.getMessage()).contains("AGE_GROUP");
+    }
+
+    @Test
+    void shouldWithholdSmallHotlineCountsAndKeepThePoliceCalls() {
+        var response = graphQl.documentName("protectedHotline").variable("filter", Map.of("years", List.of(2012)))
+                .variable("groupBy", List.of("CALLER_TYPE", "REASON")).execute();
+        List<Map<String, Object>> groups = response.path("hotlineStats.groups").entityList(mapType()).get();
+        for (Map<String, Object> group : groups) {
+            Integer count = (Integer) group.get("count");
+            assertThat(count == null || count == 0 || count >= 5).as(group.toString()).isTrue();
+        }
+        var byCaller = graphQl.documentName("protectedHotline").variable("filter", Map.of("years", List.of(2012)))
+                .variable("groupBy", List.of("CALLER_TYPE")).execute();
+        byCaller.path("hotlineStats.total").entity(Integer.class).isEqualTo(182);
+        assertThat(group(byCaller.path("hotlineStats.groups").entityList(mapType()).get(), "POLICE"))
+                .containsEntry("count", 111);
+    }
+
+    @Test
+    void shouldWithholdOutreachCountsOfFewPersons() {
+        for (List<String> groupBy : List.of(List.<String>of(), List.of("PROGRAMME"), List.of("PROGRAMME_KIND"),
+                List.of("CITY"), List.of("MONTH"), List.of("PROGRAMME", "MONTH"))) {
+            List<Map<String, Object>> rows = graphQl.documentName("protectedOutreach")
+                    .variable("filter", Map.of("years", List.of(2012))).variable("groupBy", groupBy).execute()
+                    .path("outreachStats").entityList(mapType()).get();
+            for (Map<String, Object> row : rows) {
+                for (String measure : List.of("uniquePersons", "newPersons", "assessedTrafficked")) {
+                    Integer value = (Integer) row.get(measure);
+                    assertThat(value == null || value == 0 || value >= 5).as(groupBy + " " + row).isTrue();
+                    if (value == null && !measure.equals("uniquePersons")) {
+                        assertThat(row.get("suppressed")).isEqualTo(true);
+                    }
+                }
+            }
+        }
+        List<Map<String, Object>> byProgramme = graphQl.documentName("protectedOutreach")
+                .variable("filter", Map.of("years", List.of(2012))).variable("groupBy", List.of("PROGRAMME"))
+                .execute().path("outreachStats").entityList(mapType()).get();
+        assertThat(group(byProgramme, "STREET_ODENSE")).containsEntry("assessedTrafficked", null)
+                .containsEntry("suppressed", true).containsEntry("contacts", 193);
+    }
+
+    @Test
+    void shouldRefuseOutreachQuestionsThatFilterByMoreThanTheYear() {
+        GraphQlErrors.onlyError(graphQl.documentName("protectedOutreach")
+                .variable("filter", Map.of("years", List.of(2012), "programme", List.of("STREET_ODENSE"))).execute(),
+                "FORBIDDEN");
+        GraphQlErrors.onlyError(graphQl.documentName("protectedOutreach").variable("groupBy", List.of("PROGRAMME"))
+                .execute(), "FORBIDDEN");
+    }
+
+    @Test
+    void shouldWithholdSmallCountsInTheCsvToo() {
+        HttpResponse<String> response = new RawHttp(port).get(
+                "/api/stats/persons.csv?groupBy=LABOUR_SECTOR&assessmentYears=2012");
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<CSVRecord> rows = parse(response.body());
+        assertThat(response.body().lines().findFirst()).hasValue(
+                "LABOUR_SECTOR,LABOUR_SECTOR_LABEL,count,share,suppressed");
+        CSVRecord cannabis = rows.stream().filter(r -> r.get("LABOUR_SECTOR").equals("CANNABIS_PRODUCTION"))
+                .findFirst().orElseThrow();
+        assertThat(cannabis.get("count")).isEmpty();
+        assertThat(cannabis.get("suppressed")).isEqualTo("true");
+        for (CSVRecord row : rows) {
+            String count = row.get("count");
+            assertThat(count.isEmpty() || Integer.parseInt(count) == 0 || Integer.parseInt(count) >= 5).isTrue();
+        }
+        HttpResponse<String> refused = new RawHttp(port).get("/api/stats/persons.csv?groupBy=GENDER");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("one year");
+        HttpResponse<String> outreach = new RawHttp(port).get(
+                "/api/stats/outreach.csv?years=2012&groupBy=PROGRAMME");
+        assertThat(outreach.statusCode()).isEqualTo(200);
+        assertThat(outreach.body().lines().findFirst().orElseThrow()).endsWith(",assessedTrafficked,suppressed");
+    }
+
+    static List<CSVRecord> parse(String body) {
+        try {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new StringReader(body)).getRecords();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> group(List<Map<String, Object>> groups, String code) {
+        return groups.stream().filter(g -> ((List<Map<String, Object>>) g.get("key")).stream()
+                .anyMatch(k -> code.equals(k.get("code")))).findFirst().orElseThrow(
+                        () -> new AssertionError("no group " + code + " in " + groups));
+    }
+
+    @SuppressWarnings({ "unchecked", "rawtypes" })
+    static Class<Map<String, Object>> mapType() {
+        return (Class) Map.class;
+    }
+}
