@@ -38,7 +38,7 @@ import dk.cmm.stats.validation.ValidationException;
 @Component
 public class FileImporter {
 
-    static final int CHUNK_SIZE = 2000;
+    public static final int CHUNK_SIZE = 2000;
 
     private final RecordValidation validation;
     private final RecordWriter writer;

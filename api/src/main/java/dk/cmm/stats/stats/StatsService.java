@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 import org.bson.Document;
+import org.springframework.cache.annotation.CacheConfig;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
@@ -19,13 +21,17 @@ import dk.cmm.stats.person.Person;
 /**
  * Every statistic of the application: the GraphQL API, the CSV endpoint and the report all ask this service, so a
  * number can never differ between them. Each question is one aggregation pipeline from {@link Pipelines}, run in
- * MongoDB; only the small result is read back.
+ * MongoDB; only the small result is read back. Answers are cached per query and data version ({@link StatsCache}).
  */
 @Service
+@CacheConfig(cacheNames = StatsCache.NAME, keyGenerator = StatsCache.KEYS)
 public class StatsService {
 
     /** More dimensions than this make cells too thin to be useful, and the cross product too large. */
     public static final int MAX_GROUP_BY = 4;
+
+    /** The numeric fields a person breakdown summarises (age, days of stay). */
+    static final List<String> PERSON_SUMMARIES = List.of("ageAtIdentification", "stayDays");
 
     private final MongoTemplate mongo;
     private final Codebook codebook;
@@ -37,16 +43,18 @@ public class StatsService {
         this.dimensionCodes = dimensionCodes;
     }
 
+    @Cacheable(sync = true)
     public Stats personStats(PersonFilter filter, List<PersonDimension> groupBy, boolean includeEmpty) {
         PersonFilter f = filter == null ? PersonFilter.ALL : filter;
         checkPersonFilter(f);
         checkGroupBy(groupBy);
         Document result = aggregateOne(Person.COLLECTION,
-                Pipelines.breakdown(Pipelines.personMatch(f), groupBy, List.of("ageAtIdentification", "stayDays")));
+                Pipelines.breakdown(Pipelines.personMatch(f), groupBy, PERSON_SUMMARIES));
         return toStats(result, groupBy, includeEmpty, summaryOf(result, "ageAtIdentification"),
                 summaryOf(result, "stayDays"));
     }
 
+    @Cacheable(sync = true)
     public Stats hotlineStats(HotlineFilter filter, List<HotlineDimension> groupBy, boolean includeEmpty) {
         HotlineFilter f = filter == null ? HotlineFilter.ALL : filter;
         checkGroupBy(groupBy);
@@ -56,6 +64,7 @@ public class StatsService {
     }
 
     /** One row per combination of groupBy values that has activities, sorted by key. */
+    @Cacheable(sync = true)
     public List<OutreachRow> outreachStats(OutreachFilter filter, List<OutreachDimension> groupBy) {
         OutreachFilter f = filter == null ? OutreachFilter.ALL : filter;
         checkGroupBy(groupBy);
@@ -145,6 +154,7 @@ public class StatsService {
     }
 
     /** Years with any persons, outreach activities or hotline calls, ascending. */
+    @Cacheable(sync = true)
     public List<Integer> years() {
         TreeSet<Integer> years = new TreeSet<>();
         years.addAll(distinctInts(Person.COLLECTION, "assessmentYear"));
@@ -163,6 +173,7 @@ public class StatsService {
     }
 
     /** Years in which persons were assessed, ascending. */
+    @Cacheable(sync = true)
     public List<Integer> assessmentYears() {
         return distinctInts(Person.COLLECTION, "assessmentYear");
     }

@@ -1,5 +1,8 @@
 package dk.cmm.stats.storage;
 
+import java.util.Collection;
+import java.util.function.LongSupplier;
+
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -15,13 +18,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class DataVersion {
 
-    static final String COLLECTION = "meta";
+    /** The collection of the counter (and of nothing the statistics read). */
+    public static final String COLLECTION = "meta";
     static final String ID = "dataVersion";
 
     private final MongoTemplate mongo;
+    private final MongoEndpoint endpoint;
 
-    public DataVersion(MongoTemplate mongo) {
+    public DataVersion(MongoTemplate mongo, MongoEndpoint endpoint) {
         this.mongo = mongo;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * A version of the data in {@code collections} for keying cached answers: read it before computing an answer,
+     * and any later write to those collections, by any client, gives a different one. It is {@link #current()}
+     * (one {@code _id} lookup), or, when this process runs the embedded server itself, that server's count of the
+     * writes applied to the collections, which costs nothing (every client's writes pass through it).
+     */
+    public LongSupplier of(Collection<String> collections) {
+        LongSupplier local = endpoint.isEmbedded() ? endpoint.embedded().writeSequence(collections) : null;
+        return local != null ? local : this::current;
     }
 
     public long current() {

@@ -15,6 +15,7 @@ import io.netty.channel.Channel;
 final class DurableH2Backend extends H2Backend {
 
     private final MVStore store;
+    private final WriteCounter writes = new WriteCounter();
 
     DurableH2Backend(MVStore store) {
         super(store);
@@ -29,6 +30,21 @@ final class DurableH2Backend extends H2Backend {
             if (store.hasUnsavedChanges()) {
                 store.commit();
             }
+            writes.applied(command, query); // after the commit: see EmbeddedMongo#writeSequence
         }
+    }
+
+    @Override
+    public void dropDatabase(String database) {
+        try {
+            super.dropDatabase(database);
+        } finally {
+            writes.appliedEverywhere();
+        }
+    }
+
+    /** The writes this backend has applied, per collection. */
+    WriteCounter writes() {
+        return writes;
     }
 }

@@ -30,7 +30,7 @@ class MongoConnectionConfiguration {
             return new MongoEndpoint(connection, null);
         }
         EmbeddedMongo embedded = properties.embeddedMemory() ? EmbeddedMongo.inMemory()
-                : EmbeddedMongo.open(properties.dataDir(), properties.embeddedPort());
+                : EmbeddedMongo.open(properties.dataDir(), properties.embeddedPort(), properties.embeddedCacheMb());
         return new MongoEndpoint(new ConnectionString(embedded.connectionString()), embedded);
     }
 
