@@ -79,21 +79,7 @@ class StatsCsv {
 
     /** Outreach metrics as a caller without an API token gets them: withheld person counts empty. */
     String outreachProtected(List<ProtectedOutreachRow> outreachRows, List<? extends Dimension> groupBy, Lang lang) {
-        List<String> header = outreachHeader(groupBy);
-        header.add("suppressed");
-        List<List<Object>> rows = new ArrayList<>();
-        for (ProtectedOutreachRow r : outreachRows) {
-            List<Object> row = keyCells(r.key(), lang);
-            row.addAll(java.util.Arrays.asList(r.activities(), r.contacts(), r.uniquePersons(), r.newPersons(),
-                    r.observed(), r.observedNew(), r.nationalities(), r.healthServiceUses(), r.abortionReferrals(),
-                    r.activeWeeks()));
-            summary(row, r.contactsPerActivity());
-            summary(row, r.healthUsesPerPerson());
-            row.add(r.assessedTrafficked());
-            row.add(r.suppressed());
-            rows.add(row);
-        }
-        return write(header, rows);
+        return outreachCsv(outreachRows, groupBy, lang, true);
     }
 
     private static List<String> outreachHeader(List<? extends Dimension> groupBy) {
@@ -107,9 +93,17 @@ class StatsCsv {
 
     /** Every outreach metric per row; means, minima and maxima of the summaries, empty where there is none. */
     String outreach(List<OutreachRow> outreachRows, List<? extends Dimension> groupBy, Lang lang) {
+        return outreachCsv(outreachRows.stream().map(ProtectedOutreachRow::exact).toList(), groupBy, lang, false);
+    }
+
+    private String outreachCsv(List<ProtectedOutreachRow> outreachRows, List<? extends Dimension> groupBy, Lang lang,
+            boolean withSuppressedColumn) {
         List<String> header = outreachHeader(groupBy);
+        if (withSuppressedColumn) {
+            header.add("suppressed");
+        }
         List<List<Object>> rows = new ArrayList<>();
-        for (OutreachRow r : outreachRows) {
+        for (ProtectedOutreachRow r : outreachRows) {
             List<Object> row = keyCells(r.key(), lang);
             row.addAll(java.util.Arrays.asList(r.activities(), r.contacts(), r.uniquePersons(), r.newPersons(),
                     r.observed(), r.observedNew(), r.nationalities(), r.healthServiceUses(), r.abortionReferrals(),
@@ -117,6 +111,9 @@ class StatsCsv {
             summary(row, r.contactsPerActivity());
             summary(row, r.healthUsesPerPerson());
             row.add(r.assessedTrafficked());
+            if (withSuppressedColumn) {
+                row.add(r.suppressed());
+            }
             rows.add(row);
         }
         return write(header, rows);

@@ -26,4 +26,12 @@ public record ProtectedOutreachRow(
         NumericSummary healthUsesPerPerson,
         Integer assessedTrafficked,
         boolean suppressed) {
+
+    /** A row shown as computed, nothing withheld (for callers who see exact numbers). */
+    public static ProtectedOutreachRow exact(dk.cmm.stats.stats.OutreachRow row) {
+        return new ProtectedOutreachRow(row.key(), row.activities(), row.contacts(), row.uniquePersons(),
+                row.newPersons(), row.observed(), row.observedNew(), row.nationalities(), row.healthServiceUses(),
+                row.abortionReferrals(), row.activeWeeks(), row.contactsPerActivity(), row.healthUsesPerPerson(),
+                row.assessedTrafficked(), false);
+    }
 }
