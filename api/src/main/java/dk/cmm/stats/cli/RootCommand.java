@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 + "Spring arguments (--server.port=9090, --cmm.data-dir=PATH, --spring.mongodb.uri=URI) "
                 + "may follow any subcommand.",
         subcommands = { ServeCommand.class, ExportCommand.class, ImportCommand.class, DumpCommand.class,
-            TokenCommand.class, GenerateCommand.class, BenchCommand.class, picocli.CommandLine.HelpCommand.class })
+            TokenCommand.class, PublishCommand.class, GenerateCommand.class, BenchCommand.class, picocli.CommandLine.HelpCommand.class })
 final class RootCommand implements Callable<Integer> {
 
     private final String[] springArgs;

@@ -1,8 +1,8 @@
 package dk.cmm.stats.csv;
 
-import dk.cmm.stats.disclosure.ProtectedGroup;
-import dk.cmm.stats.disclosure.ProtectedOutreachRow;
-import dk.cmm.stats.disclosure.ProtectedStats;
+import dk.cmm.stats.disclosure.AnswerGroup;
+import dk.cmm.stats.disclosure.OutreachAnswer;
+import dk.cmm.stats.disclosure.StatsAnswer;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -17,12 +17,9 @@ import org.springframework.stereotype.Component;
 
 import dk.cmm.stats.codebook.Lang;
 import dk.cmm.stats.stats.Dimension;
-import dk.cmm.stats.stats.Group;
 import dk.cmm.stats.stats.GroupKey;
 import dk.cmm.stats.stats.Labels;
 import dk.cmm.stats.stats.NumericSummary;
-import dk.cmm.stats.stats.OutreachRow;
-import dk.cmm.stats.stats.Stats;
 
 /**
  * Writes breakdowns as CSV (RFC 4180): a header row, then per group one code column and one label column per
@@ -38,48 +35,36 @@ class StatsCsv {
         this.labels = labels;
     }
 
-    /** {@code count} and {@code share} (0..1) per group; without dimensions one row with the total. */
-    String breakdown(Stats stats, List<? extends Dimension> groupBy, Lang lang) {
+    /**
+     * {@code count} and {@code share} (0..1) per group; without dimensions one row with the total. For callers without
+     * a token ({@code public}) a {@code suppressed} column, and count and share empty where withheld.
+     */
+    String breakdown(StatsAnswer stats, List<? extends Dimension> groupBy, Lang lang, boolean forPublic) {
         List<String> header = keyHeader(groupBy);
         header.addAll(List.of("count", "share"));
-        List<List<Object>> rows = new ArrayList<>();
-        if (groupBy.isEmpty()) {
-            rows.add(List.of(stats.total(), stats.total() == 0 ? 0.0 : 1.0));
+        if (forPublic) {
+            header.add("suppressed");
         }
-        for (Group group : stats.groups()) {
-            List<Object> row = keyCells(group.key(), lang);
-            row.add(group.count());
-            row.add(group.share());
-            rows.add(row);
-        }
-        return write(header, rows);
-    }
-
-    /**
-     * What a caller without an API token gets: {@code count} and {@code share} empty where withheld, and a
-     * {@code suppressed} column; without dimensions one row with the total (empty if withheld).
-     */
-    String breakdown(ProtectedStats stats, List<? extends Dimension> groupBy, Lang lang) {
-        List<String> header = keyHeader(groupBy);
-        header.addAll(List.of("count", "share", "suppressed"));
         List<List<Object>> rows = new ArrayList<>();
         if (groupBy.isEmpty()) {
             Integer total = stats.total();
-            rows.add(java.util.Arrays.asList(total, total == null ? null : total == 0 ? 0.0 : 1.0, total == null));
+            List<Object> row = new ArrayList<>(java.util.Arrays.asList(total,
+                    total == null ? null : total == 0 ? 0.0 : 1.0));
+            if (forPublic) {
+                row.add(total == null);
+            }
+            rows.add(row);
         }
-        for (ProtectedGroup group : stats.groups()) {
+        for (AnswerGroup group : stats.groups()) {
             List<Object> row = keyCells(group.key(), lang);
             row.add(group.count());
             row.add(group.share());
-            row.add(group.suppressed());
+            if (forPublic) {
+                row.add(group.suppressed());
+            }
             rows.add(row);
         }
         return write(header, rows);
-    }
-
-    /** Outreach metrics as a caller without an API token gets them: withheld person counts empty. */
-    String outreachProtected(List<ProtectedOutreachRow> outreachRows, List<? extends Dimension> groupBy, Lang lang) {
-        return outreachCsv(outreachRows, groupBy, lang, true);
     }
 
     private static List<String> outreachHeader(List<? extends Dimension> groupBy) {
@@ -91,19 +76,18 @@ class StatsCsv {
         return header;
     }
 
-    /** Every outreach metric per row; means, minima and maxima of the summaries, empty where there is none. */
-    String outreach(List<OutreachRow> outreachRows, List<? extends Dimension> groupBy, Lang lang) {
-        return outreachCsv(outreachRows.stream().map(ProtectedOutreachRow::exact).toList(), groupBy, lang, false);
-    }
-
-    private String outreachCsv(List<ProtectedOutreachRow> outreachRows, List<? extends Dimension> groupBy, Lang lang,
+    /**
+     * Every outreach metric per row; means, minima and maxima of the summaries, empty where there is none. For
+     * callers without a token a {@code suppressed} column, and withheld person counts empty.
+     */
+    String outreach(List<OutreachAnswer> outreachRows, List<? extends Dimension> groupBy, Lang lang,
             boolean withSuppressedColumn) {
         List<String> header = outreachHeader(groupBy);
         if (withSuppressedColumn) {
             header.add("suppressed");
         }
         List<List<Object>> rows = new ArrayList<>();
-        for (ProtectedOutreachRow r : outreachRows) {
+        for (OutreachAnswer r : outreachRows) {
             List<Object> row = keyCells(r.key(), lang);
             row.addAll(java.util.Arrays.asList(r.activities(), r.contacts(), r.uniquePersons(), r.newPersons(),
                     r.observed(), r.observedNew(), r.nationalities(), r.healthServiceUses(), r.abortionReferrals(),

@@ -1,12 +1,9 @@
 package dk.cmm.stats.csv;
 
-import dk.cmm.stats.disclosure.AnonymousStats;
 import dk.cmm.stats.disclosure.DisclosureLimitException;
-import dk.cmm.stats.disclosure.OutreachProtection;
-import dk.cmm.stats.security.Actors;
-import dk.cmm.stats.security.Role;
-import dk.cmm.stats.stats.OutreachRow;
-import dk.cmm.stats.stats.Stats;
+import dk.cmm.stats.disclosure.PublicStatistics;
+import dk.cmm.stats.disclosure.PublicStatistics.Audience;
+import dk.cmm.stats.graphql.Audiences;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -40,7 +37,6 @@ import dk.cmm.stats.stats.OutreachDimension;
 import dk.cmm.stats.stats.OutreachFilter;
 import dk.cmm.stats.stats.PersonDimension;
 import dk.cmm.stats.stats.PersonFilter;
-import dk.cmm.stats.stats.StatsService;
 
 /**
  * The analysts' CSV companion of the GraphQL breakdowns: the same statistics service answers both, so their numbers
@@ -61,22 +57,12 @@ class StatsCsvController {
     private static final List<String> OUTREACH_PARAMETERS = List.of("groupBy", "lang", "years", "programme",
             "programmeKind", "city");
 
-    private final StatsService stats;
+    private final PublicStatistics statistics;
     private final StatsCsv csv;
-    private final AnonymousStats anonymous;
-    private final OutreachProtection outreachProtection;
 
-    StatsCsvController(StatsService stats, StatsCsv csv, AnonymousStats anonymous,
-            OutreachProtection outreachProtection) {
-        this.stats = stats;
+    StatsCsvController(PublicStatistics statistics, StatsCsv csv) {
+        this.statistics = statistics;
         this.csv = csv;
-        this.anonymous = anonymous;
-        this.outreachProtection = outreachProtection;
-    }
-
-    /** Callers without an API token get the numbers of disclosure control, as in the GraphQL API. */
-    private static boolean anonymous() {
-        return Actors.role() == Role.ANONYMOUS;
     }
 
     @GetMapping("/persons.csv")
@@ -89,10 +75,9 @@ class StatsCsvController {
                 p.codes("labourSector", LabourSector.class), p.codes("status", Status.class),
                 p.integers("outcomeYears"), p.codes("accommodation", Accommodation.class));
         List<PersonDimension> groupBy = groupBy(p, PersonDimension.class);
-        Stats exact = stats.personStats(filter, groupBy, p.flag("includeEmpty"));
-        return csvFile("persons", anonymous()
-                ? csv.breakdown(anonymous.persons(filter, groupBy, exact), groupBy, p.lang())
-                : csv.breakdown(exact, groupBy, p.lang()));
+        Audience audience = Audiences.current();
+        return csvFile("persons", csv.breakdown(statistics.personStats(audience, filter, groupBy,
+                p.flag("includeEmpty")), groupBy, p.lang(), audience == Audience.PUBLIC));
     }
 
     @GetMapping("/hotline.csv")
@@ -101,10 +86,9 @@ class StatsCsvController {
         HotlineFilter filter = new HotlineFilter(p.integers("years"), p.codes("callerType", CallerType.class),
                 p.codes("reason", CallReason.class));
         List<HotlineDimension> groupBy = groupBy(p, HotlineDimension.class);
-        Stats exact = stats.hotlineStats(filter, groupBy, p.flag("includeEmpty"));
-        return csvFile("hotline", anonymous()
-                ? csv.breakdown(anonymous.hotline(filter, groupBy, exact), groupBy, p.lang())
-                : csv.breakdown(exact, groupBy, p.lang()));
+        Audience audience = Audiences.current();
+        return csvFile("hotline", csv.breakdown(statistics.hotlineStats(audience, filter, groupBy,
+                p.flag("includeEmpty")), groupBy, p.lang(), audience == Audience.PUBLIC));
     }
 
     @GetMapping("/outreach.csv")
@@ -113,10 +97,9 @@ class StatsCsvController {
         OutreachFilter filter = new OutreachFilter(p.integers("years"), p.strings("programme"),
                 p.codes("programmeKind", ProgrammeKind.class), p.strings("city"));
         List<OutreachDimension> groupBy = groupBy(p, OutreachDimension.class);
-        List<OutreachRow> exact = stats.outreachStats(filter, groupBy);
-        return csvFile("outreach", anonymous()
-                ? csv.outreachProtected(outreachProtection.protect(filter, groupBy, exact), groupBy, p.lang())
-                : csv.outreach(exact, groupBy, p.lang()));
+        Audience audience = Audiences.current();
+        return csvFile("outreach", csv.outreach(statistics.outreachStats(audience, filter, groupBy), groupBy,
+                p.lang(), audience == Audience.PUBLIC));
     }
 
     @ExceptionHandler({ BadCsvRequestException.class, InvalidQueryException.class })

@@ -8,22 +8,23 @@ import org.springframework.stereotype.Controller;
 
 import dk.cmm.stats.stats.HotlineDimension;
 import dk.cmm.stats.stats.HotlineFilter;
-import dk.cmm.stats.stats.Stats;
-import dk.cmm.stats.stats.StatsService;
+import dk.cmm.stats.disclosure.PublicStatistics;
+import dk.cmm.stats.disclosure.StatsAnswer;
 
 /** Breakdowns of the hotline's calls. */
 @Controller
 class HotlineStatsController {
 
-    private final StatsService stats;
+    private final PublicStatistics statistics;
 
-    HotlineStatsController(StatsService stats) {
-        this.stats = stats;
+    HotlineStatsController(PublicStatistics statistics) {
+        this.statistics = statistics;
     }
 
     @QueryMapping
-    Stats hotlineStats(@Argument HotlineFilter filter, @Argument List<HotlineDimension> groupBy,
+    StatsAnswer hotlineStats(@Argument HotlineFilter filter, @Argument List<HotlineDimension> groupBy,
             @Argument Boolean includeEmpty) {
-        return stats.hotlineStats(filter, groupBy == null ? List.of() : groupBy, Boolean.TRUE.equals(includeEmpty));
+        return statistics.hotlineStats(Audiences.current(), filter, groupBy == null ? List.of() : groupBy,
+                Boolean.TRUE.equals(includeEmpty));
     }
 }

@@ -8,21 +8,21 @@ import org.springframework.stereotype.Controller;
 
 import dk.cmm.stats.stats.OutreachDimension;
 import dk.cmm.stats.stats.OutreachFilter;
-import dk.cmm.stats.stats.OutreachRow;
-import dk.cmm.stats.stats.StatsService;
+import dk.cmm.stats.disclosure.OutreachAnswer;
+import dk.cmm.stats.disclosure.PublicStatistics;
 
 /** The outreach programmes' metrics; a row's key is a list of {@code Code}s, labelled by {@link CodeController}. */
 @Controller
 class OutreachStatsController {
 
-    private final StatsService stats;
+    private final PublicStatistics statistics;
 
-    OutreachStatsController(StatsService stats) {
-        this.stats = stats;
+    OutreachStatsController(PublicStatistics statistics) {
+        this.statistics = statistics;
     }
 
     @QueryMapping
-    List<OutreachRow> outreachStats(@Argument OutreachFilter filter, @Argument List<OutreachDimension> groupBy) {
-        return stats.outreachStats(filter, groupBy == null ? List.of() : groupBy);
+    List<OutreachAnswer> outreachStats(@Argument OutreachFilter filter, @Argument List<OutreachDimension> groupBy) {
+        return statistics.outreachStats(Audiences.current(), filter, groupBy == null ? List.of() : groupBy);
     }
 }

@@ -6,25 +6,29 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
+import dk.cmm.stats.disclosure.PublicStatistics;
+import dk.cmm.stats.disclosure.StatsAnswer;
 import dk.cmm.stats.stats.PersonDimension;
 import dk.cmm.stats.stats.PersonFilter;
-import dk.cmm.stats.stats.Stats;
 import dk.cmm.stats.stats.StatsService;
 
-/** The person breakdowns and the years with data; each delegates to the one statistics service. */
+/** The person breakdowns and the years with data, through disclosure control's one boundary. */
 @Controller
 class StatsController {
 
+    private final PublicStatistics statistics;
     private final StatsService stats;
 
-    StatsController(StatsService stats) {
+    StatsController(PublicStatistics statistics, StatsService stats) {
+        this.statistics = statistics;
         this.stats = stats;
     }
 
     @QueryMapping
-    Stats personStats(@Argument PersonFilter filter, @Argument List<PersonDimension> groupBy,
+    StatsAnswer personStats(@Argument PersonFilter filter, @Argument List<PersonDimension> groupBy,
             @Argument Boolean includeEmpty) {
-        return stats.personStats(filter, groupBy == null ? List.of() : groupBy, Boolean.TRUE.equals(includeEmpty));
+        return statistics.personStats(Audiences.current(), filter, groupBy == null ? List.of() : groupBy,
+                Boolean.TRUE.equals(includeEmpty));
     }
 
     @QueryMapping

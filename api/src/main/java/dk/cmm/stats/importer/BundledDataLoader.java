@@ -61,6 +61,11 @@ public class BundledDataLoader implements SmartInitializingSingleton {
         log.info("Loaded the bundled data: {}", loadBundledData());
     }
 
+    /** Whether the bundled data is loaded into a database that has none of our records. */
+    public boolean enabled() {
+        return properties.bundledData() != StorageProperties.BundledData.NEVER;
+    }
+
     /** Validates and upserts every bundled record, whatever the database holds; returns what was loaded. */
     public String loadBundledData() {
         Map<RecordKind, List<Object>> records = readAndValidate();

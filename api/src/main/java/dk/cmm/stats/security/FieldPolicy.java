@@ -12,8 +12,8 @@ import java.util.Set;
  * <li>every {@code Query} field that returns person records ({@code Person}, a list or connection of them):
  * caseworker, audited as {@code LIST_PERSONS} or {@code READ_PERSON};</li>
  * <li>token management fields: admin;</li>
- * <li>the statistics: anyone, with disclosure control for anonymous callers;</li>
- * <li>everything else (codebook, years, schema): anyone.</li>
+ * <li>everything else (the statistics, codebook, years, schema): anyone. What a caller without a token sees of the
+ * statistics is decided by {@code disclosure.PublicStatistics}, not here: this class handles roles only.</li>
  * </ul>
  */
 public final class FieldPolicy {
@@ -26,23 +26,15 @@ public final class FieldPolicy {
     /** The rule of a field, from its parent type, name and (unwrapped) result type and whether it is a list. */
     public static Rule rule(String parentType, String field, String resultType, boolean list) {
         if (field.toLowerCase(Locale.ROOT).contains("apitoken")) {
-            return new Rule(Role.ADMIN, audit(field), null);
+            return new Rule(Role.ADMIN, audit(field));
         }
         if (parentType.equals("Mutation")) {
-            return new Rule(Role.CASEWORKER, audit(field), null);
+            return new Rule(Role.CASEWORKER, audit(field));
         }
         if (parentType.equals("Query")) {
             if (PERSON_TYPES.contains(resultType)) {
                 boolean many = list || !resultType.equals("Person");
-                return new Rule(Role.CASEWORKER, many ? "LIST_PERSONS" : "READ_PERSON", null);
-            }
-            switch (field) {
-                case "personStats", "hotlineStats", "outreachStats" -> {
-                    return new Rule(Role.ANONYMOUS, null, field);
-                }
-                default -> {
-                    return null;
-                }
+                return new Rule(Role.CASEWORKER, many ? "LIST_PERSONS" : "READ_PERSON");
             }
         }
         return null;
@@ -56,8 +48,7 @@ public final class FieldPolicy {
     /**
      * @param required   the least role that may call the field
      * @param auditAs    the audit action, null for fields that are not audited
-     * @param statistics the statistics query needing disclosure control for anonymous callers, or null
      */
-    public record Rule(Role required, String auditAs, String statistics) {
+    public record Rule(Role required, String auditAs) {
     }
 }

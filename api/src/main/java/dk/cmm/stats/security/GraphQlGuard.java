@@ -29,17 +29,15 @@ import reactor.core.publisher.Mono;
 /**
  * Wraps the data fetcher of every field that {@link FieldPolicy} governs: refuses callers below the field's role
  * (an {@link AccessDeniedException}, which spring-graphql reports as UNAUTHORIZED to anonymous callers and
- * FORBIDDEN to others), hands anonymous statistics to disclosure control, and writes the audit log. It runs inside
+ * FORBIDDEN to others) and writes the audit log. It runs inside
  * spring-graphql's context decorator, so the caller's security context is in place.
  */
 final class GraphQlGuard extends GraphQLTypeVisitorStub {
 
     private final AuditLog audit;
-    private final StatisticsFilter statistics;
 
-    GraphQlGuard(AuditLog audit, StatisticsFilter statistics) {
+    GraphQlGuard(AuditLog audit) {
         this.audit = audit;
-        this.statistics = statistics;
     }
 
     @Override
@@ -75,11 +73,6 @@ final class GraphQlGuard extends GraphQLTypeVisitorStub {
                                 + ") does not allow this; it needs "
                                 + rule.required().name().toLowerCase(java.util.Locale.ROOT) + " or higher.",
                         role == Role.ANONYMOUS);
-            }
-            if (rule.statistics() != null && role == Role.ANONYMOUS) {
-                // the query's own validation first (BAD_REQUEST), then disclosure control's limits (FORBIDDEN)
-                return map(original.get(env),
-                        value -> value == null ? null : statistics.protect(rule.statistics(), env, value));
             }
             if (rule.auditAs() == null) {
                 return original.get(env);

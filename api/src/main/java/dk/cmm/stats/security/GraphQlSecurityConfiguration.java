@@ -23,8 +23,8 @@ import graphql.schema.DataFetchingEnvironment;
 class GraphQlSecurityConfiguration {
 
     @Bean
-    GraphQlSourceBuilderCustomizer fieldGuard(AuditLog audit, StatisticsFilter statistics) {
-        return builder -> builder.typeVisitors(List.of(new GraphQlGuard(audit, statistics)));
+    GraphQlSourceBuilderCustomizer fieldGuard(AuditLog audit) {
+        return builder -> builder.typeVisitors(List.of(new GraphQlGuard(audit)));
     }
 
     /**

@@ -29,10 +29,9 @@ class FieldPolicyTests {
     }
 
     @Test
-    void shouldOpenTheStatisticsToEveryoneUnderDisclosureControl() {
-        FieldPolicy.Rule stats = FieldPolicy.rule("Query", "personStats", "Stats", false);
-        assertThat(stats.required()).isEqualTo(Role.ANONYMOUS);
-        assertThat(stats.statistics()).isEqualTo("personStats");
+    void shouldOpenTheStatisticsToEveryoneLeavingDisclosureToItsOwnBoundary() {
+        assertThat(FieldPolicy.rule("Query", "personStats", "Stats", false)).isNull();
+        assertThat(FieldPolicy.rule("Query", "outreachStats", "OutreachRow", true)).isNull();
         assertThat(FieldPolicy.rule("Query", "codebook", "Dimension", true)).isNull();
         assertThat(FieldPolicy.rule("Stats", "total", "Int", false)).isNull();
     }

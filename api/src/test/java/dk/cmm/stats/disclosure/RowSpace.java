@@ -11,7 +11,7 @@ import java.util.Map;
  * the equations restricted to the unknowns. Working modulo 2^31−1 keeps every step exact (the coefficients are
  * small integers); a false "determined" is impossible and a missed one has probability below 10^-9 per check.
  */
-public final class RowSpace {
+final class RowSpace {
 
     static final long P = 2_147_483_647L;
 

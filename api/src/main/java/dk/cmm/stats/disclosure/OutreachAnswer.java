@@ -6,11 +6,11 @@ import dk.cmm.stats.stats.GroupKey;
 import dk.cmm.stats.stats.NumericSummary;
 
 /**
- * Outreach metrics as an anonymous caller sees them: the counts of persons ({@code uniquePersons},
+ * Outreach metrics as a caller sees them: exact for staff; for callers without a token: the counts of persons ({@code uniquePersons},
  * {@code newPersons}, {@code assessedTrafficked}) are null where withheld, and {@code suppressed} says so. Counts of
  * activities, contacts and anonymous observations are events, not identified persons, and stay exact.
  */
-public record ProtectedOutreachRow(
+public record OutreachAnswer(
         List<GroupKey> key,
         int activities,
         int contacts,
@@ -28,8 +28,8 @@ public record ProtectedOutreachRow(
         boolean suppressed) {
 
     /** A row shown as computed, nothing withheld (for callers who see exact numbers). */
-    public static ProtectedOutreachRow exact(dk.cmm.stats.stats.OutreachRow row) {
-        return new ProtectedOutreachRow(row.key(), row.activities(), row.contacts(), row.uniquePersons(),
+    public static OutreachAnswer exact(dk.cmm.stats.stats.OutreachRow row) {
+        return new OutreachAnswer(row.key(), row.activities(), row.contacts(), row.uniquePersons(),
                 row.newPersons(), row.observed(), row.observedNew(), row.nationalities(), row.healthServiceUses(),
                 row.abortionReferrals(), row.activeWeeks(), row.contactsPerActivity(), row.healthUsesPerPerson(),
                 row.assessedTrafficked(), false);

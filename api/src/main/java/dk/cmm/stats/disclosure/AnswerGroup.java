@@ -1,0 +1,33 @@
+package dk.cmm.stats.disclosure;
+
+import java.util.List;
+
+import dk.cmm.stats.stats.GroupKey;
+
+/**
+ * One group of a breakdown as a caller sees it.
+ *
+ * @param count      null where withheld ({@code suppressed}) or where the year has no data or is not published
+ * @param share      count / total, null where either is null
+ * @param suppressed true where disclosure control withholds the count (callers without a token only)
+ * @param reason     why the count is null: {@code WITHHELD}, {@code NO_DATA} or {@code NOT_PUBLISHED}; null where
+ *                   there is a count
+ */
+public record AnswerGroup(List<GroupKey> key, Integer count, Double share, boolean suppressed, String reason) {
+
+    public static final String WITHHELD = "WITHHELD";
+    public static final String NO_DATA = "NO_DATA";
+    public static final String NOT_PUBLISHED = "NOT_PUBLISHED";
+
+    boolean matches(String... codes) {
+        if (key.size() != codes.length) {
+            return false;
+        }
+        for (int i = 0; i < codes.length; i++) {
+            if (!key.get(i).code().equals(codes[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,264 @@
+package dk.cmm.stats.disclosure;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+
+import dk.cmm.stats.stats.Group;
+import dk.cmm.stats.stats.GroupKey;
+import dk.cmm.stats.stats.HotlineDimension;
+import dk.cmm.stats.stats.HotlineFilter;
+import dk.cmm.stats.stats.OutreachDimension;
+import dk.cmm.stats.stats.OutreachFilter;
+import dk.cmm.stats.stats.PersonDimension;
+import dk.cmm.stats.stats.PersonFilter;
+import dk.cmm.stats.stats.Stats;
+import dk.cmm.stats.stats.StatsService;
+
+/**
+ * The one boundary every statistic passes on its way to a caller, GraphQL and CSV alike. Staff get the exact,
+ * live answer of {@link StatsService}. A caller without a token gets an answer from the published releases only:
+ * the question is checked against the limits before anything is computed, then every number is summed from the
+ * published cells of the years it covers, or withheld where they do not determine it.
+ */
+@Service
+public class PublicStatistics {
+
+    /** Who is asking: staff with a token see exact numbers; the public sees releases. */
+    public enum Audience {
+        STAFF, PUBLIC
+    }
+
+    private final StatsService stats;
+    private final Releases releases;
+    private final PublicLimits limits;
+    private final OutreachProtection outreach;
+
+    public PublicStatistics(StatsService stats, Releases releases, PublicLimits limits, OutreachProtection outreach) {
+        this.stats = stats;
+        this.releases = releases;
+        this.limits = limits;
+        this.outreach = outreach;
+    }
+
+    public StatsAnswer personStats(Audience audience, PersonFilter filter, List<PersonDimension> groupBy,
+            boolean includeEmpty) {
+        PersonFilter f = filter == null ? PersonFilter.ALL : filter;
+        if (audience == Audience.STAFF) {
+            return exact(stats.personStats(f, groupBy, includeEmpty));
+        }
+        limits.checkPersons(f, groupBy);
+        Question question = new Question(ReleaseBuilder.PERSONS, PersonDimension.ASSESSMENT_YEAR.name(),
+                QuestionFields.persons(f), groupBy.stream().map(Enum::name).toList(), includeEmpty);
+        return answer(question, true);
+    }
+
+    public StatsAnswer hotlineStats(Audience audience, HotlineFilter filter, List<HotlineDimension> groupBy,
+            boolean includeEmpty) {
+        HotlineFilter f = filter == null ? HotlineFilter.ALL : filter;
+        if (audience == Audience.STAFF) {
+            return exact(stats.hotlineStats(f, groupBy, includeEmpty));
+        }
+        limits.checkHotline(f, groupBy);
+        Question question = new Question(ReleaseBuilder.HOTLINE, HotlineDimension.YEAR.name(),
+                QuestionFields.hotline(f), groupBy.stream().map(Enum::name).toList(), includeEmpty);
+        return answer(question, false);
+    }
+
+    public List<OutreachAnswer> outreachStats(Audience audience, OutreachFilter filter,
+            List<OutreachDimension> groupBy) {
+        OutreachFilter f = filter == null ? OutreachFilter.ALL : filter;
+        if (audience == Audience.STAFF) {
+            return stats.outreachStats(f, groupBy).stream().map(OutreachAnswer::exact).toList();
+        }
+        outreach.check(f, groupBy);
+        return outreach.protect(f, groupBy, stats.outreachStats(f, groupBy),
+                releases.latest(ReleaseBuilder.PERSONS));
+    }
+
+    /** Years a caller without a token may ask about (published), ascending. */
+    public List<Integer> publishedYears() {
+        Set<Integer> years = new java.util.TreeSet<>(releases.latest(ReleaseBuilder.PERSONS).keySet());
+        years.addAll(releases.latest(ReleaseBuilder.HOTLINE).keySet());
+        return List.copyOf(years);
+    }
+
+    private static StatsAnswer exact(Stats stats) {
+        List<AnswerGroup> groups = new ArrayList<>();
+        for (Group group : stats.groups()) {
+            groups.add(new AnswerGroup(group.key(), group.count(), group.share(), false, null));
+        }
+        return new StatsAnswer(stats.total(), List.copyOf(groups), stats.age(), stats.stayDays());
+    }
+
+    /** A question in the terms of releases: the filter as dimension → codes, and groupBy by name. */
+    private record Question(String subject, String yearDimension, Map<String, Set<String>> filter,
+            List<String> groupBy, boolean includeEmpty) {
+    }
+
+    private StatsAnswer answer(Question q, boolean summaries) {
+        Map<Integer, Release> published = releases.latest(q.subject());
+        Set<String> yearFilter = q.filter().get(q.yearDimension());
+        List<Integer> years = new ArrayList<>();
+        List<Integer> unpublished = new ArrayList<>();
+        if (yearFilter == null) {
+            years.addAll(published.keySet());
+        } else {
+            for (String year : yearFilter.stream().sorted().toList()) {
+                (published.containsKey(Integer.valueOf(year)) ? years : unpublished).add(Integer.valueOf(year));
+            }
+        }
+        Map<String, Set<String>> others = new LinkedHashMap<>(q.filter());
+        others.remove(q.yearDimension());
+        OptionalLong total = unpublished.isEmpty() ? sum(published, years, others) : OptionalLong.empty();
+
+        List<AnswerGroup> groups = new ArrayList<>();
+        for (List<GroupKey> key : keys(q, published, years, unpublished)) {
+            Map<String, Set<String>> cell = new LinkedHashMap<>(others);
+            List<Integer> cellYears = years;
+            String reason = null;
+            for (GroupKey part : key) {
+                if (part.dimension().equals(q.yearDimension())) {
+                    int year = Integer.parseInt(part.code());
+                    cellYears = published.containsKey(year) ? List.of(year) : List.of();
+                    if (!published.containsKey(year)) {
+                        reason = AnswerGroup.NOT_PUBLISHED;
+                    }
+                } else {
+                    cell.merge(part.dimension(), Set.of(part.code()), PublicStatistics::intersect);
+                }
+            }
+            OptionalLong count = reason != null ? OptionalLong.empty() : sum(published, cellYears, cell);
+            if (reason == null && count.isEmpty()) {
+                reason = AnswerGroup.WITHHELD;
+            }
+            if (count.isPresent() && count.getAsLong() == 0 && !q.includeEmpty()) {
+                continue;
+            }
+            Double share = count.isPresent() && total.isPresent()
+                    ? (total.getAsLong() == 0 ? 0.0 : (double) count.getAsLong() / total.getAsLong()) : null;
+            groups.add(new AnswerGroup(key, count.isPresent() ? (int) count.getAsLong() : null, share,
+                    AnswerGroup.WITHHELD.equals(reason), reason));
+        }
+        groups.sort(Comparator.comparing((AnswerGroup g) -> g.count() == null)
+                .thenComparing(g -> g.count() == null ? 0 : -g.count())
+                .thenComparing(g -> g.key().stream().map(PublicStatistics::sortable)
+                        .collect(Collectors.joining("\u0000"))));
+        boolean plain = others.isEmpty() && q.groupBy().isEmpty() && years.size() == 1 && unpublished.isEmpty();
+        Release only = plain ? published.get(years.get(0)) : null;
+        return new StatsAnswer(total.isPresent() ? (int) total.getAsLong() : null, List.copyOf(groups),
+                summaries && only != null ? only.age() : null, summaries && only != null ? only.stayDays() : null);
+    }
+
+    private static String sortable(GroupKey key) {
+        String code = key.code();
+        return code.chars().allMatch(Character::isDigit) ? "%012d".formatted(Long.parseLong(code)) : code;
+    }
+
+    /** The group keys: every node of each groupBy dimension (the years in scope for the year dimension). */
+    private List<List<GroupKey>> keys(Question q, Map<Integer, Release> published, List<Integer> years,
+            List<Integer> unpublished) {
+        List<List<GroupKey>> keys = new ArrayList<>();
+        if (q.groupBy().isEmpty()) {
+            return keys;
+        }
+        keys.add(List.of());
+        Release any = published.values().stream().findFirst().orElse(null);
+        for (String dimension : q.groupBy()) {
+            List<String> codes = new ArrayList<>();
+            if (dimension.equals(q.yearDimension())) {
+                Set<Integer> all = new java.util.TreeSet<>(years);
+                all.addAll(unpublished);
+                all.forEach(y -> codes.add(String.valueOf(y)));
+            } else if (any != null) {
+                codes.addAll(codesOf(any, dimension));
+            }
+            List<List<GroupKey>> next = new ArrayList<>();
+            for (List<GroupKey> prefix : keys) {
+                for (String code : codes) {
+                    List<GroupKey> key = new ArrayList<>(prefix);
+                    key.add(new GroupKey(dimension, code));
+                    next.add(List.copyOf(key));
+                }
+            }
+            keys = next;
+        }
+        return keys;
+    }
+
+    /** The codes a dimension shows in a release: its axis's groups, or its leaves' codes. */
+    static List<String> codesOf(Release release, String dimension) {
+        Located located = locate(release, dimension);
+        Axis axis = release.axes().get(located.axis());
+        Set<String> codes = new LinkedHashSet<>();
+        for (String node : located.group() ? axis.groups() : axis.leaves()) {
+            codes.add(Axis.codeOf(node));
+        }
+        return List.copyOf(codes);
+    }
+
+    private record Located(int axis, boolean group) {
+    }
+
+    /** The axis of a dimension in a release: the axis named after it, or the one whose groups it names. */
+    static Located locate(Release release, String dimension) {
+        int axis = release.axisIndex(dimension);
+        if (axis >= 0) {
+            return new Located(axis, false);
+        }
+        String leaves = QuestionFields.leafDimensionOf(dimension);
+        axis = leaves == null ? -1 : release.axisIndex(leaves);
+        if (axis < 0) {
+            throw new IllegalArgumentException(dimension + " has no axis in the " + release.subject() + " release");
+        }
+        return new Located(axis, true);
+    }
+
+    /** The sum over the years of the records matching the selection, if every year's release determines it. */
+    private static OptionalLong sum(Map<Integer, Release> published, List<Integer> years,
+            Map<String, Set<String>> selection) {
+        long sum = 0;
+        for (int year : years) {
+            Release release = published.get(year);
+            OptionalLong count = release.count(leaves(release, selection));
+            if (count.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            sum += count.getAsLong();
+        }
+        return OptionalLong.of(sum);
+    }
+
+    /** Per axis, the leaf nodes a selection keeps (dimension → codes; two dimensions of one axis intersect). */
+    static Map<Integer, Set<Integer>> leaves(Release release, Map<String, Set<String>> selection) {
+        Map<Integer, Set<Integer>> byAxis = new HashMap<>();
+        selection.forEach((dimension, codes) -> {
+            Located located = locate(release, dimension);
+            Axis axis = release.axes().get(located.axis());
+            Set<Integer> leaves = new LinkedHashSet<>();
+            for (String leaf : axis.leaves()) {
+                String code = located.group() ? Axis.groupOf(leaf) : Axis.codeOf(leaf);
+                if (codes.contains(code)) {
+                    leaves.add(axis.indexOf(leaf));
+                }
+            }
+            byAxis.merge(located.axis(), leaves, PublicStatistics::intersect);
+        });
+        return byAxis;
+    }
+
+    private static <T> Set<T> intersect(Set<T> a, Set<T> b) {
+        Set<T> both = new LinkedHashSet<>(a);
+        both.retainAll(b);
+        return both;
+    }
+}

@@ -1,0 +1,66 @@
+package dk.cmm.stats.disclosure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+import dk.cmm.stats.importer.BundledDataLoader;
+import dk.cmm.stats.stats.HotlineFilter;
+import dk.cmm.stats.stats.StatsService;
+
+/**
+ * Publishing a year: a release of its persons and, where it has any, of its hotline calls. A database that has
+ * never published anything and holds the bundled data gets the bundled data's years published on start-up (the
+ * bundled data comes with its years published); every other publication is a staff decision
+ * ({@code cmm-stats publish}, or exporting the year's report).
+ */
+@Component
+public class Publication implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(Publication.class);
+
+    private final Releases releases;
+    private final StatsService stats;
+    private final ReleaseStore store;
+    private final BundledDataLoader bundled;
+
+    Publication(Releases releases, StatsService stats, ReleaseStore store, BundledDataLoader bundled) {
+        this.releases = releases;
+        this.stats = stats;
+        this.store = store;
+        this.bundled = bundled;
+    }
+
+    /** Publishes a year, with the report's own numbers of the year (dimension → code) published as they are. */
+    public List<Release> publish(int year, List<Map<String, String>> reportCells, String publishedBy) {
+        List<Release> published = new ArrayList<>();
+        published.add(releases.publish(ReleaseBuilder.PERSONS, year, reportCells, publishedBy));
+        if (stats.hotlineStats(HotlineFilter.year(year), List.of(), false).total() > 0) {
+            published.add(releases.publish(ReleaseBuilder.HOTLINE, year, List.of(), publishedBy));
+        }
+        return published;
+    }
+
+    public List<Release> publish(int year, String publishedBy) {
+        return publish(year, List.of(), publishedBy);
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        bundled.afterSingletonsInstantiated(); // the bundled data first: loading it again is a no-op
+        if (store.count() > 0 || !bundled.enabled()) {
+            return;
+        }
+        long start = System.nanoTime();
+        for (int year : stats.assessmentYears()) {
+            publish(year, "bundled data");
+        }
+        log.info("Published the bundled data's years {} in {} ms", stats.assessmentYears(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+}

@@ -1,0 +1,190 @@
+package dk.cmm.stats.disclosure;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import dk.cmm.stats.codebook.Codebook;
+import dk.cmm.stats.disclosure.TableGeometry.Cell;
+import dk.cmm.stats.outreach.Programme;
+import dk.cmm.stats.person.Person;
+import dk.cmm.stats.stats.CellCount;
+import dk.cmm.stats.stats.CellCounts;
+import dk.cmm.stats.stats.NumericSummary;
+import dk.cmm.stats.stats.PersonFilter;
+import dk.cmm.stats.stats.Stats;
+import dk.cmm.stats.stats.StatsService;
+
+/**
+ * Builds a year's release: the exact joint counts from {@code stats}, the tables over at most two axes, protected
+ * by {@link Escalation} under {@link ProtectionRule}, with an earlier release of the year (a revision's) and the
+ * report's own numbers as what the attacker knows.
+ */
+@Component
+public class ReleaseBuilder {
+
+    public static final String PERSONS = "PERSONS";
+    public static final String HOTLINE = "HOTLINE";
+
+    private static final Map<String, Escalation.Outcome> OUTCOMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final CellCounts cellCounts;
+    private final StatsService stats;
+    private final Codebook codebook;
+    private final DisclosureProperties properties;
+
+    public ReleaseBuilder(CellCounts cellCounts, StatsService stats, Codebook codebook,
+            DisclosureProperties properties) {
+        this.cellCounts = cellCounts;
+        this.stats = stats;
+        this.codebook = codebook;
+        this.properties = properties;
+    }
+
+    /** The axes a subject's release would have today. */
+    ReleaseAxes axes(String subject) {
+        if (HOTLINE.equals(subject)) {
+            return ReleaseAxes.hotline();
+        }
+        List<String> programmes = cellCounts.distinct(Programme.COLLECTION, "_id");
+        List<String> outcomeYears = cellCounts.distinct(Person.COLLECTION, "outcomeYear");
+        return ReleaseAxes.persons(codebook, programmes, outcomeYears, properties.namedCountrySet());
+    }
+
+    /**
+     * A release of the year.
+     *
+     * @param previous     the year's latest release, or null for its first
+     * @param reportCells  cells the centre's report publishes exactly (dimension → code, at most two axes): always
+     *                     published, and known to the attacker
+     */
+    public Release build(String subject, int year, Release previous, List<Map<String, String>> reportCells,
+            String publishedBy) {
+        long start = System.nanoTime();
+        ReleaseAxes axes = axes(subject);
+        List<long[]> joint = new ArrayList<>();
+        for (CellCount cell : cellCounts.of(axes.collection(), axes.yearField(), year, axes.fields())) {
+            int[] leaves = axes.leavesOf(cell.values());
+            if (leaves == null) {
+                throw new IllegalStateException("A " + subject.toLowerCase() + " record of " + year
+                        + " has a combination of codes the published tables have no cell for: " + cell.values());
+            }
+            long[] row = new long[leaves.length + 1];
+            for (int a = 0; a < leaves.length; a++) {
+                row[a] = leaves[a];
+            }
+            row[leaves.length] = cell.count();
+            joint.add(row);
+        }
+        TableGeometry geometry = new TableGeometry(axes.axes(), joint);
+        ProtectionRule rule = new ProtectionRule(properties.k());
+        Map<Cell, Long> before = previous == null ? Map.of() : previousCells(geometry, previous);
+        Set<Cell> mustPublish = reportCells(axes, geometry, reportCells);
+        // the protection is a function of the counts alone: the same counts (in another test context, or published
+        // again unchanged) are protected the same way without solving again
+        String signature = axes.axes() + "|" + properties.k() + "|" + joint.stream().map(java.util.Arrays::toString)
+                .sorted().toList() + "|" + mustPublish + "|" + new java.util.TreeMap<>(before.entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue)));
+        Escalation.Outcome outcome = OUTCOMES.computeIfAbsent(signature,
+                s -> new Escalation(geometry, rule, mustPublish, before).run());
+        Map<String, Long> published = new HashMap<>();
+        long inPublished = 0;
+        List<Cell> cells = geometry.cells();
+        for (Cell cell : cells) {
+            if (!outcome.withheld().contains(cell)) {
+                long value = geometry.value(cell);
+                published.put(key(geometry, cell), value);
+                if (cell.dimensions() > 0) {
+                    inPublished += value;
+                }
+            }
+        }
+        NumericSummary age = null;
+        NumericSummary stayDays = null;
+        if (PERSONS.equals(subject)) {
+            Stats exact = stats.personStats(PersonFilter.builder().assessmentYears(year).build(), List.of(), false);
+            age = summary(exact.age(), exact.total());
+            stayDays = summary(exact.stayDays(), exact.total());
+        }
+        Release.Audit audit = new Release.Audit(cells.size(), outcome.withheld().size(), outcome.primary(),
+                outcome.audited(), outcome.rounds(), outcome.pinnedByPublished().size(), inPublished,
+                (System.nanoTime() - start) / 1_000_000);
+        return new Release(subject, year, previous == null ? 1 : previous.revision() + 1, Instant.now(), publishedBy,
+                properties.k(), geometry.axes(), published, age, stayDays, audit);
+    }
+
+    /** A summary is shown only over at least k records that all have the value. */
+    private NumericSummary summary(NumericSummary exact, int total) {
+        return exact == null || total < properties.k() || exact.count() != total ? null : exact;
+    }
+
+    static String key(TableGeometry geometry, Cell cell) {
+        return Release.key(geometry.axes(), cell.axisA(), cell.nodeA(), cell.axisB(), cell.nodeB());
+    }
+
+    /** The cells the earlier release published, with its counts, where today's tables have the same cell. */
+    private static Map<Cell, Long> previousCells(TableGeometry geometry, Release previous) {
+        Map<Cell, Long> cells = new HashMap<>();
+        for (Cell cell : geometry.cells()) {
+            Long value = previous.published().get(key(geometry, cell));
+            if (value != null) {
+                cells.put(cell, value);
+            }
+        }
+        return cells;
+    }
+
+    /** The report's cells as cells of the tables; one that needs more than two axes is not a cell and is skipped. */
+    private static Set<Cell> reportCells(ReleaseAxes axes, TableGeometry geometry,
+            List<Map<String, String>> selections) {
+        Set<Cell> cells = new LinkedHashSet<>();
+        for (Map<String, String> selection : selections) {
+            List<int[]> nodes = new ArrayList<>();
+            Set<Integer> seen = new HashSet<>();
+            boolean ok = true;
+            for (Map.Entry<String, String> entry : selection.entrySet()) {
+                int a = axes.axisOf(entry.getKey());
+                int node = a < 0 ? -1 : nodeOf(axes, a, entry.getKey(), entry.getValue());
+                if (node < 0 || !seen.add(a)) {
+                    ok = false;
+                    break;
+                }
+                nodes.add(new int[] { a, node });
+            }
+            if (!ok || nodes.size() > 2) {
+                continue;
+            }
+            cells.add(switch (nodes.size()) {
+                case 0 -> Cell.TOTAL;
+                case 1 -> Cell.of(nodes.get(0)[0], nodes.get(0)[1]);
+                default -> Cell.of(nodes.get(0)[0], nodes.get(0)[1], nodes.get(1)[0], nodes.get(1)[1]);
+            });
+        }
+        return cells;
+    }
+
+    /** The node of a dimension's code on its axis: a group, or the only leaf with that code; -1 if none. */
+    static int nodeOf(ReleaseAxes axes, int a, String dimension, String code) {
+        Axis axis = axes.axes().get(a);
+        if (axes.isGroupDimension(dimension)) {
+            return axis.indexOf(code);
+        }
+        int found = -1;
+        for (String leaf : axis.leaves()) {
+            if (Axis.codeOf(leaf).equals(code)) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = axis.indexOf(leaf);
+            }
+        }
+        return found;
+    }
+}

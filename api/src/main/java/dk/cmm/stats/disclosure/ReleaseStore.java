@@ -1,0 +1,97 @@
+package dk.cmm.stats.disclosure;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.WriteConcern;
+
+import dk.cmm.stats.stats.NumericSummary;
+
+/**
+ * Releases in MongoDB, one document per subject, year and revision ({@code releases}); a release is never changed
+ * once written: a revision is a new document. Written with majority acknowledgement, so that every instance that
+ * reads it afterwards sees it.
+ */
+@Component
+class ReleaseStore {
+
+    static final String COLLECTION = "releases";
+
+    @Document(COLLECTION)
+    record StoredRelease(@Id String id, String subject, int year, int revision, Instant publishedAt,
+            String publishedBy, int k, List<StoredAxis> axes, List<StoredCell> cells, NumericSummary age,
+            NumericSummary stayDays, Release.Audit audit) {
+    }
+
+    /** An axis by its leaves' node ids ({@code group/leaf} on a grouped axis). */
+    record StoredAxis(String name, boolean grouped, List<String> leaves) {
+    }
+
+    record StoredCell(String key, long count) {
+    }
+
+    private final MongoTemplate mongo;
+
+    ReleaseStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    void save(Release release) {
+        List<StoredAxis> axes = release.axes().stream()
+                .map(a -> new StoredAxis(a.name(), a.grouped(), List.copyOf(a.leaves()))).toList();
+        List<StoredCell> cells = new ArrayList<>();
+        release.published().forEach((key, count) -> cells.add(new StoredCell(key, count)));
+        cells.sort(java.util.Comparator.comparing(StoredCell::key));
+        String id = release.subject() + ":" + release.year() + ":" + release.revision();
+        StoredRelease stored = new StoredRelease(id, release.subject(), release.year(), release.revision(),
+                release.publishedAt(), release.publishedBy(), release.k(), axes, cells, release.age(),
+                release.stayDays(), release.audit());
+        org.bson.Document document = new org.bson.Document();
+        mongo.getConverter().write(stored, document);
+        // insert, never replace: a revision that raced another for the same number fails instead of overwriting it
+        mongo.getCollection(COLLECTION).withWriteConcern(WriteConcern.MAJORITY).insertOne(document);
+    }
+
+    /** The newest revision of every year of a subject. */
+    Map<Integer, Release> latest(String subject) {
+        Map<Integer, Release> latest = new HashMap<>();
+        Query query = Query.query(Criteria.where("subject").is(subject))
+                .with(Sort.by(Sort.Order.asc("year"), Sort.Order.asc("revision")));
+        for (StoredRelease stored : mongo.find(query, StoredRelease.class)) {
+            latest.put(stored.year(), toRelease(stored));
+        }
+        return latest;
+    }
+
+    /** How many releases exist: a cheap check whether anything was published since the last read. */
+    long count() {
+        return mongo.getCollection(COLLECTION).countDocuments();
+    }
+
+    private static Release toRelease(StoredRelease stored) {
+        List<Axis> axes = stored.axes().stream().map(ReleaseStore::toAxis).toList();
+        Map<String, Long> published = new HashMap<>();
+        stored.cells().forEach(c -> published.put(c.key(), c.count()));
+        return new Release(stored.subject(), stored.year(), stored.revision(), stored.publishedAt(),
+                stored.publishedBy(), stored.k(), axes, published, stored.age(), stored.stayDays(), stored.audit());
+    }
+
+    private static Axis toAxis(StoredAxis stored) {
+        if (!stored.grouped()) {
+            return Axis.flat(stored.name(), stored.leaves());
+        }
+        return Axis.groupedPairs(stored.name(), stored.leaves().stream()
+                .map(id -> List.of(Axis.groupOf(id), Axis.codeOf(id))).toList());
+    }
+}
