@@ -476,7 +476,10 @@ function renderLegend(model) {
   $('legend').replaceChildren(...items);
 }
 
-/** The chart's data: the breakdown's rows, or per row its columns where there are at most three of them. */
+/**
+ * The chart's data: the breakdown's rows; for a cross-tab, per row its columns where there are at most three and
+ * none is withheld, else the rows' totals (the API's one-way breakdown).
+ */
 function chartOf(model) {
   const lang = state.lang;
   const series = model.series && model.rowBy[0] === info.subjects[state.subject].yearDimension && model.rowBy.length === 1;
@@ -493,7 +496,8 @@ function chartOf(model) {
   if (!model.colBy.length) {
     return { type, format, series: [], categories: model.rows.map(r => ({ ...cat(r), values: [val(r.cells[0], format)] })) };
   }
-  if (model.columns.length <= 3) {
+  const withheldCells = model.rows.some(r => r.cells.some(c => c.suppressed));
+  if (model.columns.length <= 3 && !withheldCells) {
     return { type, format, series: model.columns.map(c => ({ label: label(lang, c), unknown: c.code === 'UNKNOWN' })),
       categories: model.rows.map(r => ({ ...cat(r), values: r.noData ? [val(r.cells[0] || { noData: true }, format)] : r.cells.map(c => val(c, format)) })) };
   }
@@ -501,31 +505,37 @@ function chartOf(model) {
     categories: model.rows.map(r => ({ ...cat(r), values: [val(r.total, format)] })) };
 }
 
-/** The finding in words: the largest group (with its share of the total), or the highest year of a series. */
+/**
+ * The finding in words, from the API's numbers: the largest group of the breakdown (a cross-tab's rows by their
+ * totals) with its share of the total, or the highest year of a series and the years without data.
+ */
 function finding(model, chart) {
   const lang = state.lang;
   const parts = [];
-  const firstValues = chart.categories.map(c => ({ c, v: c.values.reduce((best, v) => (v.value != null && (best == null || v.value > best.value) ? v : best), null) }));
-  const known = firstValues.filter(x => x.v);
+  const primary = model.rows.map(r => ({
+    label: r.labels.length ? r.labels.map(l => label(lang, l)).join(' · ') : t(lang, 'total'),
+    cell: model.kind === 'outreach' ? (r.values ? { count: r.values[state.metric].value, share: null } : null)
+      : (model.colBy.length ? r.total : r.cells[0]),
+    noData: r.noData,
+  }));
+  const known = primary.filter(x => x.cell && x.cell.count != null && !x.cell.suppressed);
+  const format = model.kind === 'outreach' && state.metric === 'contactsPerActivity' ? 'decimal' : 'count';
   if (!known.length) {
     parts.push(t(lang, 'descNothing'));
-  } else if (chart.type === 'columns') {
-    const top = known.reduce((a, b) => (b.v.value > a.v.value ? b : a));
-    parts.push(t(lang, 'descSeries', { from: chart.categories[0].label, to: chart.categories[chart.categories.length - 1].label,
-      max: top.c.label, count: valueText(lang, top.v, chart.format) }));
-    const missing = chart.categories.filter(c => c.values.every(v => v.noData)).map(c => c.label);
-    if (missing.length) {
-      parts.push(t(lang, 'descSeriesNoData', { years: missing.join(', ') }));
-    }
   } else {
-    const top = known.reduce((a, b) => (b.v.value > a.v.value ? b : a));
-    const row = model.rows[chart.categories.indexOf(top.c)];
-    const c = model.kind === 'outreach' ? null : (model.colBy.length ? row.total : row.cells[0]);
-    if (c && c.count != null && c.share != null && model.total != null) {
-      parts.push(t(lang, 'descLargest', { label: top.c.label, share: valueText(lang, { value: c.share }, 'share'),
-        count: valueText(lang, { value: c.count }, 'count'), total: valueText(lang, { value: model.total }, 'count') }));
+    const top = known.reduce((a, b) => (b.cell.count > a.cell.count ? b : a));
+    const count = valueText(lang, { value: top.cell.count }, format);
+    if (chart.type === 'columns') {
+      parts.push(t(lang, 'descSeries', { from: primary[0].label, to: primary[primary.length - 1].label, max: top.label, count }));
+      const missing = primary.filter(x => x.noData).map(x => x.label);
+      if (missing.length) {
+        parts.push(t(lang, 'descSeriesNoData', { years: missing.join(', ') }));
+      }
+    } else if (top.cell.share != null && model.total != null) {
+      parts.push(t(lang, 'descLargest', { label: top.label, share: valueText(lang, { value: top.cell.share }, 'share'),
+        count, total: valueText(lang, { value: model.total }, 'count') }));
     } else {
-      parts.push(t(lang, 'descLargestNoShare', { label: top.c.label, count: valueText(lang, top.v, chart.format) }));
+      parts.push(t(lang, 'descLargestNoShare', { label: top.label, count }));
     }
   }
   const withheld = chart.categories.flatMap(c => c.values).filter(v => v.withheld).length;
@@ -566,7 +576,7 @@ function renderKeep(p, docs) {
   }
   $('share-url').value = location.href;
   $('share-copy').textContent = t(lang, 'copy');
-  $('query-graphql').textContent = `${docs.combined.query}\n\n# variables\n${JSON.stringify(docs.combined.variables, null, 2)}`;
+  $('query-graphql').textContent = `${docs.combined.query}\n\n# variables\n${JSON.stringify(docs.combined.variables)}`;
   $('query-curl').textContent = curl(location.origin, docs.combined, !!token());
 }
 
