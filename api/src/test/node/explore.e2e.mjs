@@ -211,6 +211,12 @@ const timings = [];
 try {
   // 1. 2012 × nationality × gender, by mouse, timing each choice
   const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+  const home = await context.newPage();
+  await home.goto(`${base}/`);
+  check('the home page links the table builder and GraphiQL', (await home.$$eval('a', as => as.map(a => a.getAttribute('href'))))
+    .some(h => h === '/explore') && (await home.$$eval('a[href="/graphiql"]', x => x.length)) === 1);
+  await axe(home, 'home page');
+  await home.close();
   const page = await openPage(context);
   check('the page opens in Danish', (await page.getAttribute('html', 'lang')) === 'da'
     && (await page.textContent('h1')).includes('Tabelbyggeren'));
@@ -389,6 +395,25 @@ try {
   await page.screenshot({ path: path.join(outDir, 'explore-phone.png'), fullPage: true });
   check('no script error on the page', page.errors.length === 0, page.errors.join('; '));
   await context.close();
+
+  // a revoked or wrong token left in the tab: the page says so and lets the reader forget it
+  const stale = await newContext(browser);
+  await stale.addInitScript(() => {
+    if (!sessionStorage.getItem('seen')) {
+      sessionStorage.setItem('seen', '1');
+      sessionStorage.setItem('cmm-explore-token', 'cmm_revoked-long-ago');
+    }
+  });
+  const stalePage = await stale.newPage();
+  await stalePage.goto(`${base}/explore`);
+  await stalePage.waitForSelector('#error:not([hidden])');
+  const staleError = await stalePage.getAttribute('#error', 'data-classification');
+  await stalePage.click('#token-forget');
+  await stalePage.waitForSelector('#result:not([data-generation="0"])');
+  check('a stale token in the tab is explained, and forgetting it gives the public numbers',
+    staleError === 'UNAUTHORIZED' && (await stalePage.getAttribute('#mode', 'data-mode')) === 'anonymous'
+    && (await stalePage.$$eval('#result-table tbody tr', x => x.length)) > 0);
+  await stale.close();
 
   // 5. the same path by keyboard only, in a fresh page
   const kbContext = await newContext(browser, { viewport: { width: 1280, height: 900 } });

@@ -590,6 +590,12 @@ async function start() {
   } catch (e) {
     state = { lang: new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'da' };
     showError(e);
+    // a token left in this tab that the server no longer accepts must not lock the page: offer to forget it
+    $('token-forget').hidden = !token();
+    $('token-forget').addEventListener('click', () => {
+      setToken('');
+      location.reload();
+    }, { once: true });
     return;
   }
   state = fromUrl(location.search);
