@@ -88,6 +88,11 @@ async function openPage(context, query = '') {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', e => errors.push(e.message));
+  page.on('console', m => {
+    if (/Content Security Policy|Refused to/.test(m.text())) {
+      errors.push(m.text());
+    }
+  });
   page.errors = errors;
   await page.goto(`${base}/explore${query}`);
   await page.waitForSelector('#result:not([data-generation="0"])', { timeout: 30000 });
@@ -201,6 +206,11 @@ async function tabTo(page, id, max = 60) {
   }
   return false;
 }
+
+// every word of the page exists in both languages
+const i18n = await import(new URL('../../main/resources/static/explore/i18n.js', import.meta.url));
+const missing = [...i18n.keys('da').filter(k => !i18n.keys('en').includes(k)), ...i18n.keys('en').filter(k => !i18n.keys('da').includes(k))];
+check('every text of the page is in Danish and in English', missing.length === 0, missing.join(', '));
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
@@ -393,7 +403,7 @@ try {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   check('the page fits a phone (390 px): nothing wider than the screen', width <= 390, `scrollWidth ${width}`);
   await page.screenshot({ path: path.join(outDir, 'explore-phone.png'), fullPage: true });
-  check('no script error on the page', page.errors.length === 0, page.errors.join('; '));
+  check('no script error and no Content-Security-Policy violation on the page', page.errors.length === 0, page.errors.join('; '));
   await context.close();
 
   // a revoked or wrong token left in the tab: the page says so and lets the reader forget it

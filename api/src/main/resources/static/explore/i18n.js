@@ -190,6 +190,11 @@ const TEXTS = {
 
 export const LANGS = Object.keys(TEXTS);
 
+/** The keys of a language's texts (a test checks that both languages have the same). */
+export function keys(lang) {
+  return Object.keys(TEXTS[lang]);
+}
+
 /** The text of a key in a language, with {placeholders} filled in. */
 export function t(lang, key, values = {}) {
   const text = TEXTS[lang]?.[key] ?? TEXTS.en[key] ?? key;
