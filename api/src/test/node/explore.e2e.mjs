@@ -423,6 +423,13 @@ try {
   check('a stale token in the tab is explained, and forgetting it gives the public numbers',
     staleError === 'UNAUTHORIZED' && (await stalePage.getAttribute('#mode', 'data-mode')) === 'anonymous'
     && (await stalePage.$$eval('#result-table tbody tr', x => x.length)) > 0);
+  await stalePage.goto(`${base}/explore?lang=en&subject=outreach&from=2011&to=2012&by=PROGRAMME`);
+  await stalePage.waitForSelector('#result:not([data-generation="0"])');
+  const seriesRows = await stalePage.$$eval('#result-table tbody tr', trs => trs.map(tr => [tr.dataset.key,
+    tr.querySelector('td[data-metric="contacts"]').dataset.value]));
+  check('an anonymous outreach series is asked one year at a time: 2011 shows "no data", 2012 its programmes',
+    seriesRows.some(([k, v]) => k === '2011' && v === 'nodata')
+    && seriesRows.some(([k, v]) => k === '2012|MEETING_PLACE_VESTERBRO' && v === '2907'), JSON.stringify(seriesRows));
   await stale.close();
 
   // 5. the same path by keyboard only, in a fresh page

@@ -285,14 +285,14 @@ function wireControls() {
     saveFile(() => download(csvUrl(lastPlan, state.lang)).then(text => toExcel(state.lang, text, dimensionLabel)),
       fileName('xlsx.csv'), 'text/csv;charset=utf-8');
   });
+  // the links are the endpoints' addresses (to copy); a click fetches the file, with the tab's token if there is
+  // one (a link cannot carry it), so that a refusal is shown in words rather than as a bare error page
   $('dl-csv').addEventListener('click', e => {
-    if (token()) { // a link cannot carry the token: fetch with it, then save
-      e.preventDefault();
-      saveFile(() => download(csvUrl(lastPlan, state.lang)), fileName('csv'), 'text/csv;charset=utf-8');
-    }
+    e.preventDefault();
+    saveFile(() => download(csvUrl(lastPlan, state.lang)), fileName('csv'), 'text/csv;charset=utf-8');
   });
-  $('dl-jsonstat').addEventListener('click', e => {
-    if (token()) {
+  $('jsonstat-slot').addEventListener('click', e => {
+    if (e.target.id === 'dl-jsonstat') {
       e.preventDefault();
       saveFile(() => download(jsonstatUrl(lastPlan, state.lang)), fileName('json'), 'application/json');
     }
@@ -375,9 +375,14 @@ async function answersFor(docs) {
       .then(r => r.data[part.alias], err => (err instanceof ApiError && err.kind === 'graphql' ? err : Promise.reject(err)))));
     answers = {};
     docs.parts.forEach((part, i) => { answers[part.alias] = results[i]; });
-    if (answers.main instanceof Error) {
-      throw answers.main;
+    for (const alias of ['main', ...(docs.perYear || [])]) {
+      if (answers[alias] instanceof Error) {
+        throw answers[alias];
+      }
     }
+  }
+  if (docs.perYear) { // an outreach series: the years' rows one after the other
+    answers = { ...answers, main: docs.perYear.flatMap(alias => answers[alias]) };
   }
   if (answerCache.size > 100) {
     answerCache.clear();
@@ -565,7 +570,7 @@ function renderKeep(p, docs) {
   $('dl-csv').setAttribute('download', fileName('csv'));
   $('dl-excel').href = csv;
   const js = jsonstatUrl(p, lang);
-  const jsItem = $('dl-jsonstat-item');
+  const jsItem = $('jsonstat-slot');
   if (jsonstatAvailable[state.subject] === false) {
     jsItem.replaceChildren(h('span', { class: 'na', id: 'dl-jsonstat-missing' }, t(lang, 'jsonstatMissing')));
   } else {

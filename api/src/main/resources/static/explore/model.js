@@ -116,6 +116,9 @@ export function statsTable(info, state, p, answers) {
   } else if (p.rowBy.length === 1 && rowKeys.every(k => /^\d+$/.test(k[0]))) {
     rowKeys = [...rowKeys].sort((a, b) => Number(a[0]) - Number(b[0]));
   }
+  if (series && p.rowBy.length > 1 && p.rowBy[0] === yearDim) {
+    rowKeys = withMissingYears(state, rowKeys);
+  }
   for (const codes of rowKeys) {
     const k = keyOf(codes);
     const present = rowLabels.has(k);
@@ -154,6 +157,9 @@ export function outreachTable(info, state, p, answers) {
   } else if (p.groupBy.length && keys.every(k => /^\d+$/.test(k[0]))) {
     keys.sort((a, b) => Number(a[0]) - Number(b[0]) || 0);
   }
+  if (series && p.groupBy.length > 1) {
+    keys = withMissingYears(state, keys);
+  }
   for (const k of keys) {
     const r = byKey.get(keyOf(k));
     t.rows.push({
@@ -172,6 +178,19 @@ export function outreachTable(info, state, p, answers) {
     t.rows.forEach(r => { r.labels = []; });
   }
   return t;
+}
+
+/**
+ * Rows keyed by year first, with one "no data" row for each year of the span that has none, in year order. Such a
+ * row's key is the year alone, so no code of the other dimensions is made up for it.
+ */
+function withMissingYears(state, keys) {
+  const out = [];
+  for (const y of yearRange(state).map(String)) {
+    const ofYear = keys.filter(k => k[0] === y);
+    out.push(...(ofYear.length ? ofYear : [[y]]));
+  }
+  return out;
 }
 
 function metricValues(r) {

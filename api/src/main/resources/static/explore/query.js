@@ -110,6 +110,9 @@ healthServiceUses abortionReferrals activeWeeks contactsPerActivity { mean } ass
  */
 export function documents(p) {
   const s = p.subject;
+  if (s.outreach && p.filter.years.length > 1) {
+    return outreachSeries(p);
+  }
   const body = s.outreach ? OUTREACH : STATS;
   const fields = [['main', '$groupBy']];
   const variables = { filter: p.filter, groupBy: p.groupBy };
@@ -133,6 +136,32 @@ export function documents(p) {
     variables: { filter: p.filter, ...(f[1] ? { groupBy: variables[f[1].slice(1)] } : {}) },
   }));
   return { combined, parts };
+}
+
+/**
+ * An outreach series as one question per year (`y2011`, `y2012`, ...; each names one year, as callers without a
+ * token must) plus `all`, the row of the whole span. The page shows the years' rows one after the other.
+ */
+function outreachSeries(p) {
+  const s = p.subject;
+  const years = p.filter.years;
+  const variables = { groupBy: p.groupBy, filter: p.filter };
+  years.forEach(y => { variables[`f${y}`] = { ...p.filter, years: [y] }; });
+  const groupByType = `[${s.dimensionType}!]`;
+  const fields = years.map(y => [`y${y}`, `$f${y}`, '$groupBy']);
+  fields.push(['all', '$filter', null]);
+  const field = ([alias, f, by]) => `  ${alias}: ${s.field}(filter: ${f}${by ? `, groupBy: ${by}` : ''}) ${OUTREACH}`;
+  const combined = {
+    query: `query Explore(${[...years.map(y => `$f${y}: ${s.filterType}`), `$filter: ${s.filterType}`,
+      `$groupBy: ${groupByType}`].join(', ')}) {\n${fields.map(field).join('\n')}\n}`,
+    variables,
+  };
+  const parts = fields.map(([alias, f, by]) => ({
+    alias,
+    query: `query Explore($filter: ${s.filterType}${by ? `, $groupBy: ${groupByType}` : ''}) {\n${field([alias, '$filter', by && '$groupBy'])}\n}`,
+    variables: { filter: variables[f.slice(1)], ...(by ? { groupBy: p.groupBy } : {}) },
+  }));
+  return { combined, parts, perYear: years.map(y => `y${y}`) };
 }
 
 /** The query string of the CSV (and JSON-stat) endpoints: the filter fields, groupBy and lang. */
