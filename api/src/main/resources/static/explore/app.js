@@ -7,7 +7,8 @@ import { graphql, download, exists, token, setToken, ApiError } from './api.js';
 import { BOOTSTRAP, SUBJECTS, OUTREACH_METRICS, schemaInfo, plan, documents, csvUrl, jsonstatUrl, curl, yearRange, isSeries } from './query.js';
 import { statsTable, outreachTable } from './model.js';
 import { renderTable, label, h } from './table.js';
-import { renderChart, valueText } from './chart.js';
+import { renderChart } from './chart.js';
+import { chartOf, finding } from './figure.js';
 import { toExcel } from './csv.js';
 
 const $ = id => document.getElementById(id);
@@ -481,82 +482,14 @@ function renderLegend(model) {
   $('legend').replaceChildren(...items);
 }
 
-/**
- * The chart's data: the breakdown's rows; for a cross-tab, per row its columns where there are at most three and
- * none is withheld, else the rows' totals (the API's one-way breakdown).
- */
-function chartOf(model) {
-  const lang = state.lang;
-  const series = model.series && model.rowBy[0] === info.subjects[state.subject].yearDimension && model.rowBy.length === 1;
-  const type = series ? 'columns' : 'bars';
-  const cat = row => ({ label: row.labels.length ? row.labels.map(l => label(lang, l)).join(' · ') : t(lang, 'total'),
-    unknown: row.key[row.key.length - 1] === 'UNKNOWN' });
-  const val = (c, format) => ({ value: c.noData || c.notPublished ? null : format === 'share' ? c.share : c.count,
-    withheld: c.suppressed, noData: c.noData });
-  if (model.kind === 'outreach') {
-    return { type, format: state.metric === 'contactsPerActivity' ? 'decimal' : 'count', series: [],
-      categories: model.rows.map(r => ({ ...cat(r), values: [r.values ? { value: r.values[state.metric].value, withheld: r.values[state.metric].suppressed } : { value: null, noData: true }] })) };
-  }
-  const format = state.view === 'shares' ? 'share' : 'count';
-  if (!model.colBy.length) {
-    return { type, format, series: [], categories: model.rows.map(r => ({ ...cat(r), values: [val(r.cells[0], format)] })) };
-  }
-  const withheldCells = model.rows.some(r => r.cells.some(c => c.suppressed));
-  if (model.columns.length <= 3 && !withheldCells) {
-    return { type, format, series: model.columns.map(c => ({ label: label(lang, c), unknown: c.code === 'UNKNOWN' })),
-      categories: model.rows.map(r => ({ ...cat(r), values: r.noData ? [val(r.cells[0] || { noData: true }, format)] : r.cells.map(c => val(c, format)) })) };
-  }
-  return { type, format, series: [], byRows: true,
-    categories: model.rows.map(r => ({ ...cat(r), values: [val(r.total, format)] })) };
-}
-
-/**
- * The finding in words, from the API's numbers: the largest group of the breakdown (a cross-tab's rows by their
- * totals) with its share of the total, or the highest year of a series and the years without data.
- */
-function finding(model, chart) {
-  const lang = state.lang;
-  const parts = [];
-  const primary = model.rows.map(r => ({
-    label: r.labels.length ? r.labels.map(l => label(lang, l)).join(' · ') : t(lang, 'total'),
-    cell: model.kind === 'outreach' ? (r.values ? { count: r.values[state.metric].value, share: null } : null)
-      : (model.colBy.length ? r.total : r.cells[0]),
-    noData: r.noData,
-  }));
-  const known = primary.filter(x => x.cell && x.cell.count != null && !x.cell.suppressed);
-  const format = model.kind === 'outreach' && state.metric === 'contactsPerActivity' ? 'decimal' : 'count';
-  if (!known.length) {
-    parts.push(t(lang, 'descNothing'));
-  } else {
-    const top = known.reduce((a, b) => (b.cell.count > a.cell.count ? b : a));
-    const count = valueText(lang, { value: top.cell.count }, format);
-    if (chart.type === 'columns') {
-      parts.push(t(lang, 'descSeries', { from: primary[0].label, to: primary[primary.length - 1].label, max: top.label, count }));
-      const missing = primary.filter(x => x.noData).map(x => x.label);
-      if (missing.length) {
-        parts.push(t(lang, 'descSeriesNoData', { years: missing.join(', ') }));
-      }
-    } else if (top.cell.share != null && model.total != null) {
-      parts.push(t(lang, 'descLargest', { label: top.label, share: valueText(lang, { value: top.cell.share }, 'share'),
-        count, total: valueText(lang, { value: model.total }, 'count') }));
-    } else {
-      parts.push(t(lang, 'descLargestNoShare', { label: top.label, count }));
-    }
-  }
-  const withheld = chart.categories.flatMap(c => c.values).filter(v => v.withheld).length;
-  if (withheld) {
-    parts.push(t(lang, 'descWithheld', { n: withheld }));
-  }
-  return parts.join(' ');
-}
-
 function renderFigure(p, model) {
   const lang = state.lang;
-  const chart = chartOf(model);
+  const ctx = { lang, view: state.view, metric: state.metric, yearDimension: info.subjects[state.subject].yearDimension };
+  const chart = chartOf(ctx, model);
   const figure = $('chart');
   figure.hidden = !chart.categories.length;
   const title = `${caption(p)}${model.kind === 'outreach' ? ` – ${t(lang, `outreach.${state.metric}`)}` : ''}`;
-  const text = finding(model, chart);
+  const text = finding(ctx, model, chart);
   $('chart-caption').replaceChildren(h('span', { class: 'figure__label' }, t(lang, 'chart')), h('span', { class: 'figure__title' }, title));
   renderChart(lang, $('chart-area'), chart, title, text);
   $('chart-finding').textContent = [text, chart.byRows ? t(lang, 'chartByRows', { dim: model.rowBy.map(dimensionLabel).join(' · ') }) : null]
