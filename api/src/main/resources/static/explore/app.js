@@ -397,7 +397,7 @@ let pending = 0;
 async function update() {
   renderControls();
   const mine = ++pending;
-  const p = plan(info, state);
+  const p = plan(info, state, !token());
   const docs = documents(p);
   $('result').setAttribute('aria-busy', 'true');
   let answers;

@@ -79,7 +79,7 @@ export function isSeries(state) {
 }
 
 /** The questions of a table: the filter, the full groupBy, and the one-way margins a cross-tab needs. */
-export function plan(info, state) {
+export function plan(info, state, anonymous = true) {
   const subject = info.subjects[state.subject];
   const filter = { [subject.yearFilter]: yearRange(state) };
   for (const [dimension, values] of Object.entries(state.filters)) {
@@ -89,7 +89,8 @@ export function plan(info, state) {
     }
   }
   const groupBy = [...(isSeries(state) ? [subject.yearDimension] : []), ...state.dims];
-  const p = { subject, filter, groupBy, rowBy: groupBy, colBy: [] };
+  // without a token an outreach question names one year: a series is then asked one year at a time
+  const p = { subject, filter, groupBy, rowBy: groupBy, colBy: [], perYear: !!subject.outreach && anonymous && isSeries(state) };
   if (!subject.outreach && groupBy.length >= 2) {
     p.rowBy = groupBy.slice(0, -1);
     p.colBy = groupBy.slice(-1);
@@ -110,7 +111,7 @@ healthServiceUses abortionReferrals activeWeeks contactsPerActivity { mean } ass
  */
 export function documents(p) {
   const s = p.subject;
-  if (s.outreach && p.filter.years.length > 1) {
+  if (p.perYear) {
     return outreachSeries(p);
   }
   const body = s.outreach ? OUTREACH : STATS;
@@ -139,8 +140,8 @@ export function documents(p) {
 }
 
 /**
- * An outreach series as one question per year (`y2011`, `y2012`, ...; each names one year, as callers without a
- * token must) plus `all`, the row of the whole span. The page shows the years' rows one after the other.
+ * An outreach series for a caller without a token: one question per year (`y2011`, `y2012`, ...; each names one
+ * year, as such callers must) plus `all`, the row of the whole span (refused, and shown as not published). The page shows the years' rows one after the other.
  */
 function outreachSeries(p) {
   const s = p.subject;
