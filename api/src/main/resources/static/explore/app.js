@@ -372,8 +372,17 @@ async function answersFor(docs) {
     if (!(e instanceof ApiError) || e.kind !== 'graphql' || docs.parts.length === 1 || e.classification === 'UNAUTHORIZED') {
       throw e;
     }
-    const results = await Promise.all(docs.parts.map(part => graphql(part.query, part.variables)
-      .then(r => r.data[part.alias], err => (err instanceof ApiError && err.kind === 'graphql' ? err : Promise.reject(err)))));
+    // the errors name the refused fields: the table itself refused ends here; a refused total is asked no more
+    const refused = new Map((e.errors || []).filter(x => x.path).map(x => [x.path[0], new ApiError('graphql', x.message,
+      { classification: x.extensions?.classification || 'ERROR', errors: [x] })]));
+    for (const alias of ['main', ...(docs.perYear || [])]) {
+      if (refused.has(alias)) {
+        throw refused.get(alias);
+      }
+    }
+    const results = await Promise.all(docs.parts.map(part => (refused.has(part.alias) ? refused.get(part.alias)
+      : graphql(part.query, part.variables).then(r => r.data[part.alias],
+        err => (err instanceof ApiError && err.kind === 'graphql' ? err : Promise.reject(err))))));
     answers = {};
     docs.parts.forEach((part, i) => { answers[part.alias] = results[i]; });
     for (const alias of ['main', ...(docs.perYear || [])]) {
