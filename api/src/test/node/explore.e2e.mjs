@@ -276,6 +276,15 @@ try {
     && excelRows.slice(1).every((r, i) => r[2] === endpointRows[i + 1][countAt] && r[0] === endpointRows[i + 1][1]),
     excelRows.slice(0, 2).map(r => r.join(';')).join(' / '));
 
+  // JSON-stat: a link built like the CSV link where the server has the endpoint, else a note saying it has not
+  const jsonstatStatus = (await fetch(`${base}/api/stats/persons.json?groupBy=NATIONALITY,GENDER&assessmentYears=2012&lang=da`)).status;
+  check('JSON-stat is offered as a link like the CSV one where the endpoint exists, else a note says it does not',
+    jsonstatStatus === 404 ? await page.isVisible('#dl-jsonstat-missing')
+      : (await page.getAttribute('#dl-jsonstat', 'href')) === '/api/stats/persons.json?groupBy=NATIONALITY%2CGENDER&assessmentYears=2012&lang=da',
+    `endpoint answers ${jsonstatStatus}`);
+  check('the plain CSV link is the CSV endpoint\'s address', (await page.getAttribute('#dl-csv', 'href'))
+    === '/api/stats/persons.csv?groupBy=NATIONALITY%2CGENDER&assessmentYears=2012&lang=da');
+
   // 4. the shared URL rebuilds the same table in a fresh page
   const shared = await page.inputValue('#share-url');
   const fresh = await newContext(browser);
