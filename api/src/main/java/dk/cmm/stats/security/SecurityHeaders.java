@@ -23,13 +23,17 @@ import jakarta.servlet.http.HttpServletResponse;
  * page (spring-graphql's {@code graphiql/index.html}) loads GraphiQL, React and their styles from esm.sh, with
  * subresource integrity, and runs two inline scripts (its import map and its start-up module): its policy allows
  * exactly that origin and those two scripts by their SHA-256 hashes, computed from the page at start-up.
- * (Strict-Transport-Security is Spring Security's and only sent over HTTPS.)
+ * The home page and the table builder ({@code /}, {@code /explore}) may load their own scripts and styles and call
+ * this server, nothing else. (Strict-Transport-Security is Spring Security's and only sent over HTTPS.)
  */
 @Component
 class SecurityHeaders implements HeaderWriter {
 
     static final String CDN = "https://esm.sh";
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    /** The home page and the table builder: their own scripts, styles and API calls, from this server only. */
+    static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     private final String graphiqlPolicy;
 
@@ -49,7 +53,9 @@ class SecurityHeaders implements HeaderWriter {
     @Override
     public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        response.setHeader("Content-Security-Policy", path.startsWith("/graphiql") ? graphiqlPolicy : API_POLICY);
+        response.setHeader("Content-Security-Policy", path.startsWith("/graphiql") ? graphiqlPolicy
+                : path.equals("/") || path.equals("/index.html") || path.equals("/explore")
+                        || path.startsWith("/explore/") ? PAGE_POLICY : API_POLICY);
     }
 
     static List<String> inlineScriptHashes(String resource) {

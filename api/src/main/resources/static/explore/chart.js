@@ -1,0 +1,154 @@
+// The chart in the annual report's visual language (site-templates/lib/charts.ftlh and report.css): horizontal bars
+// with the label above each bar and the number printed at its end for a breakdown; columns, one slot per year, for a
+// yearly series. A year without data is written out ("no data") with a dashed mark, never drawn as 0; a withheld
+// number is written as withheld. The SVG has a title and a description that states the finding.
+
+import { t, formatCount, formatShare, formatDecimal } from './i18n.js';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const PLOT_SHARE = 84;
+
+function s(tag, attrs = {}, text) {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v != null) {
+      e.setAttribute(k, String(v));
+    }
+  }
+  if (text != null) {
+    e.textContent = text;
+  }
+  return e;
+}
+
+/**
+ * A chart: { type: 'bars'|'columns', series: [{label, unknown}], categories: [{label, unknown, values: [{value,
+ * withheld, noData}]}], format: 'count'|'share'|'decimal' }.
+ */
+export function valueText(lang, v, format) {
+  if (v.noData) {
+    return t(lang, 'noData');
+  }
+  if (v.withheld) {
+    return `${t(lang, 'withheldMark')} ${t(lang, 'withheld')}`;
+  }
+  if (v.value == null) {
+    return '–';
+  }
+  return format === 'share' ? formatShare(lang, v.value) : format === 'decimal' ? formatDecimal(lang, v.value)
+    : formatCount(lang, v.value);
+}
+
+function maxOf(chart) {
+  let max = 0;
+  for (const c of chart.categories) {
+    for (const v of c.values) {
+      if (v.value != null && v.value > max) {
+        max = v.value;
+      }
+    }
+  }
+  return max || 1;
+}
+
+function seriesClass(chart, i, category) {
+  if (category.unknown && chart.series.length <= 1) {
+    return 'series-unknown';
+  }
+  return chart.series[i]?.unknown ? 'series-unknown' : `series-${i % 3}`;
+}
+
+function legend(lang, chart) {
+  const ul = document.createElement('ul');
+  ul.className = 'legend';
+  ul.setAttribute('aria-hidden', 'true');
+  chart.series.forEach((x, i) => {
+    const li = document.createElement('li');
+    const sw = document.createElement('span');
+    sw.className = `legend__swatch ${x.unknown ? 'series-unknown' : `series-${i % 3}`}`;
+    li.append(sw, x.label);
+    ul.append(li);
+  });
+  return ul;
+}
+
+function bars(lang, chart, svgAttrs) {
+  const n = chart.series.length || 1;
+  const step = n > 1 ? 19 : 0;
+  const heights = chart.categories.map(() => 24 + n * (n > 1 ? step : 20) + (n > 1 ? 10 : 2));
+  const svg = s('svg', { ...svgAttrs, class: 'chart chart--bars', width: '100%', height: heights.reduce((a, b) => a + b, 0) + 4 });
+  const max = maxOf(chart);
+  let y = 0;
+  chart.categories.forEach((c, ci) => {
+    const g = s('g', { class: c.unknown ? 'bar bar--unknown' : 'bar' });
+    g.append(s('text', { class: 'chart__label', x: 0, y: y + 15 }, c.label));
+    c.values.forEach((v, i) => {
+      const by = y + 21 + i * (n > 1 ? step : 0);
+      if (v.value != null) {
+        const w = Math.round((v.value / max) * PLOT_SHARE * 100) / 100;
+        g.append(s('rect', { class: `bar__rect ${seriesClass(chart, i, c)}`, x: 0, y: by, width: `${w}%`, height: n > 1 ? 15 : 16 }));
+        g.append(s('text', { class: 'chart__value', x: `${w}%`, dx: 6, y: by + (n > 1 ? 12 : 13) }, valueText(lang, v, chart.format)));
+      } else {
+        g.append(s('text', { class: 'chart__na', x: 0, y: by + 12 }, `${n > 1 ? `${chart.series[i].label}: ` : ''}${valueText(lang, v, chart.format)}`));
+      }
+    });
+    svg.append(g);
+    y += heights[ci];
+  });
+  return svg;
+}
+
+function columns(lang, chart, svgAttrs) {
+  const n = chart.categories.length || 1;
+  const k = chart.series.length || 1;
+  const plotHeight = 180;
+  const base = 34 + plotHeight;
+  const height = base + 30;
+  const svg = s('svg', { ...svgAttrs, class: 'chart chart--columns', width: '100%', height });
+  svg.append(s('line', { class: 'chart__baseline', x1: 0, x2: '100%', y1: base, y2: base }));
+  const max = maxOf(chart);
+  const slot = 76 / k;
+  const small = n > 8;
+  chart.categories.forEach((c, ci) => {
+    const col = s('svg', { class: 'column', x: `${(ci * 100) / n}%`, width: `${100 / n}%`, height, overflow: 'visible' });
+    if (c.values.some(v => v.value != null)) {
+      c.values.forEach((v, i) => {
+        const x = 12 + i * slot;
+        if (v.value != null) {
+          const hgt = Math.round((v.value / max) * plotHeight);
+          col.append(s('rect', { class: `column__rect ${seriesClass(chart, i, c)}`, x: `${x + slot * 0.08}%`, width: `${slot * 0.84}%`, y: base - hgt, height: hgt }));
+          if (!small || k === 1) {
+            col.append(s('text', { class: `chart__value${small ? ' chart__value--small' : ''}`, x: `${x + slot / 2}%`, y: base - hgt - 6, 'text-anchor': 'middle' }, valueText(lang, v, chart.format)));
+          }
+        } else {
+          col.append(s('text', { class: 'chart__na', x: `${x + slot / 2}%`, y: base - 8, 'text-anchor': 'middle' }, t(lang, 'withheldMark')));
+        }
+      });
+    } else {
+      col.append(s('line', { class: 'column__na-mark', x1: '30%', x2: '70%', y1: base - 1, y2: base - 1 }));
+      const text = s('text', { class: 'chart__na', x: '50%', y: base - 30, 'text-anchor': 'middle' });
+      valueText(lang, c.values[0] || { noData: true }, chart.format).split(' ').forEach((word, i) => {
+        text.append(s('tspan', { x: '50%', dy: i === 0 ? 0 : 15 }, word));
+      });
+      col.append(text);
+    }
+    col.append(s('text', { class: 'chart__label', x: '50%', y: base + 22, 'text-anchor': 'middle' }, c.label));
+    svg.append(col);
+  });
+  return svg;
+}
+
+/** Renders the chart into area; title and description name the SVG for screen readers. */
+export function renderChart(lang, area, chart, title, description) {
+  area.replaceChildren();
+  if (!chart || !chart.categories.length) {
+    return;
+  }
+  if (chart.series.length > 1) {
+    area.append(legend(lang, chart));
+  }
+  const attrs = { role: 'img', 'aria-labelledby': 'chart-svg-title chart-svg-desc' };
+  const svg = chart.type === 'columns' ? columns(lang, chart, attrs) : bars(lang, chart, attrs);
+  svg.prepend(s('title', { id: 'chart-svg-title' }, title), s('desc', { id: 'chart-svg-desc' }, description));
+  area.append(svg);
+}
