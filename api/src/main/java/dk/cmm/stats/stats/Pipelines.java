@@ -228,8 +228,7 @@ final class Pipelines {
      * embedded server in the JVM's zone, and the date was stored as midnight in the writer's zone).
      */
     static List<Document> outreachAssessed(List<Integer> years, Integer yearFrom, Integer yearTo,
-            List<String> programmes,
-            List<OutreachDimension> groupBy) {
+            List<String> programmes, List<OutreachDimension> groupBy) {
         Document match = new Document("contactProgramme", new Document("$in", programmes));
         match.putAll(criteria(List.of(FilterField.named(FilterField.PERSON, "assessmentYears"),
                 FilterField.named(FilterField.PERSON, "yearFrom"), FilterField.named(FilterField.PERSON, "yearTo")),
