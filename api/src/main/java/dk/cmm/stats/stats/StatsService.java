@@ -216,7 +216,7 @@ public class StatsService {
                     perActivity.getOrDefault(key, NumericSummary.EMPTY), healthPerPerson.get(key),
                     assessed.getOrDefault(key, 0)));
         }
-        rows.sort(Comparator.comparing(OutreachRow::key, keyOrder(dims)));
+        rows.sort(Comparator.comparing(OutreachRow::key, CODE_ORDER));
         return List.copyOf(rows);
     }
 
@@ -459,10 +459,23 @@ public class StatsService {
         return new Stats(stats.total(), groups, stats.age(), stats.stayDays(), stats.noData());
     }
 
-    /** Largest count first, ties in key order. */
+    /** Largest count first, ties by code (as always: the order the README and the CSV promise). */
     private static Comparator<Group> countOrder(List<? extends Dimension> groupBy) {
-        return Comparator.comparingInt(Group::count).reversed().thenComparing(Group::key, keyOrder(groupBy));
+        return Comparator.comparingInt(Group::count).reversed().thenComparing(Group::key, CODE_ORDER);
     }
+
+    /** Keys by their codes, dimension by dimension: numbers (years, months) as numbers, other codes as text. */
+    static final Comparator<List<GroupKey>> CODE_ORDER = (a, b) -> {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            String x = a.get(i).code();
+            String y = b.get(i).code();
+            int c = isNumber(x) && isNumber(y) ? Long.compare(Long.parseLong(x), Long.parseLong(y)) : x.compareTo(y);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    };
 
     /**
      * Keys dimension by dimension: numbers (years, months) as numbers, coded dimensions in the codebook's order,

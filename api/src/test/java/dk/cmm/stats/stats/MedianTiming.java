@@ -10,6 +10,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dk.cmm.stats.storage.EmbeddedMongo;
 
 /**
@@ -20,18 +22,31 @@ import dk.cmm.stats.storage.EmbeddedMongo;
  * <pre>
  * ./cmm-stats generate --persons 200000 --activities 100000 --calls 50000 --years 2002-2025 --seed 42 --cmm.data-dir=/tmp/gen
  * ./mvnw -q -o test-compile &amp;&amp; java -cp "api/target/test-classes:api/target/classes:$(cat cp.txt)" \
- *     dk.cmm.stats.stats.MedianTiming /tmp/gen 9 2048
+ *     dk.cmm.stats.stats.MedianTiming /tmp/gen 9 2048      # a generated data folder, 9 runs, H2 page cache MB
+ *     dk.cmm.stats.stats.MedianTiming memory:200000 9      # or 200,000 persons drawn here, in memory
  * </pre>
+ * ({@code cp.txt} from {@code ./mvnw -q -o -pl api dependency:build-classpath -Dmdep.outputFile=cp.txt}.)
  */
 public final class MedianTiming {
 
-    public static void main(String[] args) {
-        Path dataDir = Path.of(args[0]);
+    public static void main(String[] args) throws Exception {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 9;
-        int cacheMb = args.length > 2 ? Integer.parseInt(args[2]) : 2048;
-        EmbeddedMongo embedded = EmbeddedMongo.open(dataDir, 0, cacheMb);
-        try (MongoClient client = MongoClients.create(embedded.connectionString())) {
+        MongoServer server = null;
+        EmbeddedMongo embedded = null;
+        String uri;
+        if (args[0].startsWith("memory:")) {
+            // mongo-java-server's in-memory backend (the same aggregation engine as the H2 one), filled here
+            server = new MongoServer(new MemoryBackend());
+            uri = "mongodb://" + hostAndPort(server.bind());
+        } else {
+            embedded = EmbeddedMongo.open(Path.of(args[0]), 0, args.length > 2 ? Integer.parseInt(args[2]) : 2048);
+            uri = embedded.connectionString();
+        }
+        try (MongoClient client = MongoClients.create(uri)) {
             MongoCollection<Document> persons = client.getDatabase("cmm").getCollection("persons");
+            if (server != null) {
+                fill(persons, Integer.parseInt(args[0].substring("memory:".length())));
+            }
             PersonFilter filter = PersonFilter.builder().assessmentYears(2010, 2011, 2012, 2013, 2014, 2015, 2016,
                     2017, 2018, 2019).build();
             List<PersonDimension> groupBy = List.of(PersonDimension.REGION, PersonDimension.EXPLOITATION);
@@ -53,7 +68,50 @@ public final class MedianTiming {
             System.out.printf("after (frequency tables): median %,d ms of %s%n", median(a), a);
             System.out.printf("group counts alone:       median %,d ms of %s%n", median(g), g);
         } finally {
-            embedded.close();
+            if (embedded != null) {
+                embedded.close();
+            }
+            if (server != null) {
+                server.shutdownNow();
+            }
+        }
+    }
+
+    private static String hostAndPort(java.net.InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
+    }
+
+    /**
+     * {@code count} persons, each a copy of a bundled 2012 person (so ages, stays and codes keep 2012's joint
+     * distribution) moved to a year of 2002-2025, the way {@code generate} draws them; fixed seed.
+     */
+    private static void fill(MongoCollection<Document> persons, int count) throws Exception {
+        List<Document> templates = new ArrayList<>();
+        try (var in = MedianTiming.class.getResourceAsStream("/bundled-data/persons.jsonl")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (line.contains("\"assessmentYear\":2012")) {
+                    Document d = Document.parse(line);
+                    d.remove("caseRef");
+                    templates.add(d);
+                }
+            }
+        }
+        java.util.Random random = new java.util.Random(42);
+        List<Document> chunk = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Document p = new Document(templates.get(random.nextInt(templates.size())));
+            int year = 2002 + random.nextInt(24);
+            p.put("_id", year + "-S" + i);
+            p.put("assessmentYear", year);
+            p.remove("assessmentDate");
+            chunk.add(p);
+            if (chunk.size() == 2000) {
+                persons.insertMany(chunk);
+                chunk = new ArrayList<>();
+            }
+        }
+        if (!chunk.isEmpty()) {
+            persons.insertMany(chunk);
         }
     }
 
