@@ -13,7 +13,10 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
+import dk.cmm.stats.stats.Dimension;
 import dk.cmm.stats.stats.Group;
+import dk.cmm.stats.stats.NoData;
+import dk.cmm.stats.stats.Order;
 import dk.cmm.stats.stats.GroupKey;
 import dk.cmm.stats.stats.HotlineDimension;
 import dk.cmm.stats.stats.HotlineFilter;
@@ -52,26 +55,40 @@ public class PublicStatistics {
 
     public StatsAnswer personStats(Audience audience, PersonFilter filter, List<PersonDimension> groupBy,
             boolean includeEmpty) {
+        return personStats(audience, filter, groupBy, includeEmpty, Order.COUNT);
+    }
+
+    public StatsAnswer personStats(Audience audience, PersonFilter filter, List<PersonDimension> groupBy,
+            boolean includeEmpty, Order order) {
         PersonFilter f = filter == null ? PersonFilter.ALL : filter;
         if (audience == Audience.STAFF) {
-            return exact(stats.personStats(f, groupBy, includeEmpty));
+            return exact(stats.personStats(f, groupBy, includeEmpty, order), groupBy, order);
         }
+        stats.validatePersons(f, groupBy);
         limits.checkPersons(f, groupBy);
         Question question = new Question(ReleaseBuilder.PERSONS, PersonDimension.ASSESSMENT_YEAR.name(),
-                QuestionFields.persons(f), groupBy.stream().map(Enum::name).toList(), includeEmpty);
-        return answer(question, true);
+                QuestionFields.persons(f), f.yearFrom(), f.yearTo(), groupBy.stream().map(Enum::name).toList(),
+                includeEmpty);
+        return answer(question, true, groupBy, order);
     }
 
     public StatsAnswer hotlineStats(Audience audience, HotlineFilter filter, List<HotlineDimension> groupBy,
             boolean includeEmpty) {
+        return hotlineStats(audience, filter, groupBy, includeEmpty, Order.COUNT);
+    }
+
+    public StatsAnswer hotlineStats(Audience audience, HotlineFilter filter, List<HotlineDimension> groupBy,
+            boolean includeEmpty, Order order) {
         HotlineFilter f = filter == null ? HotlineFilter.ALL : filter;
         if (audience == Audience.STAFF) {
-            return exact(stats.hotlineStats(f, groupBy, includeEmpty));
+            return exact(stats.hotlineStats(f, groupBy, includeEmpty, order), groupBy, order);
         }
+        stats.validateHotline(f, groupBy);
         limits.checkHotline(f, groupBy);
         Question question = new Question(ReleaseBuilder.HOTLINE, HotlineDimension.YEAR.name(),
-                QuestionFields.hotline(f), groupBy.stream().map(Enum::name).toList(), includeEmpty);
-        return answer(question, false);
+                QuestionFields.hotline(f), f.yearFrom(), f.yearTo(), groupBy.stream().map(Enum::name).toList(),
+                includeEmpty);
+        return answer(question, false, groupBy, order);
     }
 
     public List<OutreachAnswer> outreachStats(Audience audience, OutreachFilter filter,
@@ -80,6 +97,7 @@ public class PublicStatistics {
         if (audience == Audience.STAFF) {
             return stats.outreachStats(f, groupBy).stream().map(OutreachAnswer::exact).toList();
         }
+        stats.validateOutreach(f, groupBy);
         outreach.check(f, groupBy);
         return outreach.protect(f, groupBy, stats.outreachStats(f, groupBy),
                 releases.latest(ReleaseBuilder.PERSONS));
@@ -92,29 +110,51 @@ public class PublicStatistics {
         return List.copyOf(years);
     }
 
-    private static StatsAnswer exact(Stats stats) {
+    /** The exact answer; the years asked for without records as groups with no count (reason NO_DATA). */
+    private static StatsAnswer exact(Stats stats, List<? extends Dimension> groupBy, Order order) {
         List<AnswerGroup> groups = new ArrayList<>();
         for (Group group : stats.groups()) {
             groups.add(new AnswerGroup(group.key(), group.count(), group.share(), false, null));
+        }
+        if (groupBy.size() == 1) {
+            for (NoData none : stats.noData()) {
+                groups.add(new AnswerGroup(List.of(none.key()), null, null, false, AnswerGroup.NO_DATA));
+            }
+            if (order == Order.KEY) {
+                groups.sort(Comparator.comparing(AnswerGroup::key, StatsService.keyOrder(groupBy)));
+            }
         }
         return new StatsAnswer(stats.total(), List.copyOf(groups), stats.age(), stats.stayDays());
     }
 
     /** A question in the terms of releases: the filter as dimension → codes, and groupBy by name. */
-    private record Question(String subject, String yearDimension, Map<String, Set<String>> filter,
-            List<String> groupBy, boolean includeEmpty) {
+    private record Question(String subject, String yearDimension, Map<String, Set<String>> filter, Integer yearFrom,
+            Integer yearTo, List<String> groupBy, boolean includeEmpty) {
+
+        boolean inRange(int year) {
+            return (yearFrom == null || year >= yearFrom) && (yearTo == null || year <= yearTo);
+        }
     }
 
-    private StatsAnswer answer(Question q, boolean summaries) {
+    private StatsAnswer answer(Question q, boolean summaries, List<? extends Dimension> groupBy, Order order) {
         Map<Integer, Release> published = releases.latest(q.subject());
         Set<String> yearFilter = q.filter().get(q.yearDimension());
         List<Integer> years = new ArrayList<>();
         List<Integer> unpublished = new ArrayList<>();
         if (yearFilter == null) {
-            years.addAll(published.keySet());
+            published.keySet().stream().filter(q::inRange).forEach(years::add);
+            if (q.yearFrom() != null && q.yearTo() != null) {
+                for (int year = q.yearFrom(); year <= q.yearTo(); year++) {
+                    if (!published.containsKey(year)) {
+                        unpublished.add(year);
+                    }
+                }
+            }
         } else {
-            for (String year : yearFilter.stream().sorted().toList()) {
-                (published.containsKey(Integer.valueOf(year)) ? years : unpublished).add(Integer.valueOf(year));
+            for (int year : yearFilter.stream().map(Integer::valueOf).sorted().toList()) {
+                if (q.inRange(year)) {
+                    (published.containsKey(year) ? years : unpublished).add(year);
+                }
             }
         }
         Map<String, Set<String>> others = new LinkedHashMap<>(q.filter());
@@ -149,10 +189,14 @@ public class PublicStatistics {
             groups.add(new AnswerGroup(key, count.isPresent() ? (int) count.getAsLong() : null, share,
                     AnswerGroup.WITHHELD.equals(reason), reason));
         }
-        groups.sort(Comparator.comparing((AnswerGroup g) -> g.count() == null)
-                .thenComparing(g -> g.count() == null ? 0 : -g.count())
-                .thenComparing(g -> g.key().stream().map(PublicStatistics::sortable)
-                        .collect(Collectors.joining("\u0000"))));
+        if (order == Order.KEY) {
+            groups.sort(Comparator.comparing(AnswerGroup::key, StatsService.keyOrder(groupBy)));
+        } else {
+            groups.sort(Comparator.comparing((AnswerGroup g) -> g.count() == null)
+                    .thenComparing(g -> g.count() == null ? 0 : -g.count())
+                    .thenComparing(g -> g.key().stream().map(PublicStatistics::sortable)
+                            .collect(Collectors.joining("\u0000"))));
+        }
         boolean plain = others.isEmpty() && q.groupBy().isEmpty() && years.size() == 1 && unpublished.isEmpty();
         Release only = plain ? published.get(years.get(0)) : null;
         return new StatsAnswer(total.isPresent() ? (int) total.getAsLong() : null, List.copyOf(groups),

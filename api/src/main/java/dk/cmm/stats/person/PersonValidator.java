@@ -21,8 +21,8 @@ import dk.cmm.stats.validation.RawRecord;
 
 /**
  * The one set of rules for a person record, used by the bundled-data loader, the importer and the GraphQL
- * mutations alike. Reads raw fields (codes or their labels), reports every problem at once, derives region and age
- * group. Checks that need the database (a duplicate case reference) are the {@link PersonService}'s.
+ * mutations alike. Reads raw fields (codes or their labels), reports every problem at once, derives region, age
+ * group and assessment month. Checks that need the database (a duplicate case reference) are the {@link PersonService}'s.
  */
 public final class PersonValidator {
 
@@ -92,7 +92,8 @@ public final class PersonValidator {
             in.reject("returnSupportEquivalentToIom", iomEquivalent.toString(),
                     "is only for status ASSISTED_RETURN_CMM, not " + status);
         }
-        Person person = new Person(caseRef, year == null ? 0 : year, date, in.code("assessedBy", AssessedBy.class),
+        Person person = new Person(caseRef, year == null ? 0 : year, date, date == null ? null : date.getMonthValue(),
+                in.code("assessedBy", AssessedBy.class),
                 channel, programme, nationality, region, in.code("gender", Gender.class), age, ageGroup,
                 exploitation, sector, status, outcomeYear, stayDays, in.code("accommodation", Accommodation.class),
                 iomEquivalent, null);

@@ -11,7 +11,11 @@ import dk.cmm.stats.codebook.LabourSector;
 import dk.cmm.stats.codebook.Region;
 import dk.cmm.stats.codebook.Status;
 
-/** Which persons to count: fields combine with AND, the values of a list with OR; null or empty means any. */
+/**
+ * Which persons to count: fields combine with AND, the values of a list with OR; null or empty means any.
+ * {@code yearFrom}/{@code yearTo} bound the assessment year (inclusive) and combine with {@code assessmentYears}
+ * by AND. How each field matches is in {@link FilterField#PERSON}.
+ */
 public record PersonFilter(
         List<Integer> assessmentYears,
         List<AssessedBy> assessedBy,
@@ -26,9 +30,21 @@ public record PersonFilter(
         List<LabourSector> labourSector,
         List<Status> status,
         List<Integer> outcomeYears,
-        List<Accommodation> accommodation) {
+        List<Accommodation> accommodation,
+        Integer yearFrom,
+        Integer yearTo) {
 
     public static final PersonFilter ALL = builder().build();
+
+    /** The filter without a year range (the fields it had before {@code yearFrom}/{@code yearTo}). */
+    public PersonFilter(List<Integer> assessmentYears, List<AssessedBy> assessedBy,
+            List<ContactChannel> contactChannel, List<String> contactProgramme, List<String> nationality,
+            List<Region> region, List<Gender> gender, Integer ageMin, Integer ageMax, List<Exploitation> exploitation,
+            List<LabourSector> labourSector, List<Status> status, List<Integer> outcomeYears,
+            List<Accommodation> accommodation) {
+        this(assessmentYears, assessedBy, contactChannel, contactProgramme, nationality, region, gender, ageMin,
+                ageMax, exploitation, labourSector, status, outcomeYears, accommodation, null, null);
+    }
 
     public static Builder builder() {
         return new Builder();
@@ -50,6 +66,8 @@ public record PersonFilter(
         b.status = status;
         b.outcomeYears = outcomeYears;
         b.accommodation = accommodation;
+        b.yearFrom = yearFrom;
+        b.yearTo = yearTo;
         return b;
     }
 
@@ -69,6 +87,8 @@ public record PersonFilter(
         private List<Status> status;
         private List<Integer> outcomeYears;
         private List<Accommodation> accommodation;
+        private Integer yearFrom;
+        private Integer yearTo;
 
         public Builder assessmentYears(Integer... years) { this.assessmentYears = List.of(years); return this; }
         public Builder assessmentYears(List<Integer> years) { this.assessmentYears = years; return this; }
@@ -86,9 +106,15 @@ public record PersonFilter(
         public Builder outcomeYears(Integer... years) { this.outcomeYears = List.of(years); return this; }
         public Builder accommodation(Accommodation... values) { this.accommodation = List.of(values); return this; }
 
+        /** Assessment years from {@code from} on (inclusive). */
+        public Builder yearFrom(Integer from) { this.yearFrom = from; return this; }
+        /** Assessment years up to {@code to} (inclusive). */
+        public Builder yearTo(Integer to) { this.yearTo = to; return this; }
+
         public PersonFilter build() {
             return new PersonFilter(assessmentYears, assessedBy, contactChannel, contactProgramme, nationality, region,
-                    gender, ageMin, ageMax, exploitation, labourSector, status, outcomeYears, accommodation);
+                    gender, ageMin, ageMax, exploitation, labourSector, status, outcomeYears, accommodation, yearFrom,
+                    yearTo);
         }
     }
 }

@@ -1,19 +1,30 @@
 package dk.cmm.stats.stats;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.CacheConfig;
 import org.springframework.cache.annotation.Cacheable;
+import org.springframework.cache.interceptor.KeyGenerator;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
+import dk.cmm.stats.codebook.AgeGroup;
 import dk.cmm.stats.codebook.Codebook;
+import dk.cmm.stats.codebook.Exploitation;
 import dk.cmm.stats.hotline.HotlineCall;
 import dk.cmm.stats.outreach.OutreachActivity;
 import dk.cmm.stats.person.Person;
@@ -33,73 +44,179 @@ public class StatsService {
     /** The numeric fields a person breakdown summarises (age, days of stay). */
     static final List<String> PERSON_SUMMARIES = List.of("ageAtIdentification", "stayDays");
 
+    /** The oldest age an age range is walked to when it has no upper bound (the validator's limit is lower). */
+    private static final int MAX_AGE = 130;
+
+    /** The most years an open-ended year range asks for (a guard against a typing error such as 99999). */
+    private static final int MAX_YEARS_ASKED = 500;
+
+    /** The single-query method, whose cache keys the batch shares. */
+    private static final Method SINGLE_PERSON_STATS;
+
+    static {
+        try {
+            SINGLE_PERSON_STATS = StatsService.class.getMethod("personStats", PersonFilter.class, List.class,
+                    boolean.class);
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final MongoTemplate mongo;
     private final Codebook codebook;
     private final DimensionCodes dimensionCodes;
+    private final CacheManager cacheManager;
+    private final KeyGenerator keyGenerator;
 
-    public StatsService(MongoTemplate mongo, Codebook codebook, DimensionCodes dimensionCodes) {
+    public StatsService(MongoTemplate mongo, Codebook codebook, DimensionCodes dimensionCodes,
+            CacheManager cacheManager, @Qualifier(StatsCache.KEYS) KeyGenerator keyGenerator) {
         this.mongo = mongo;
         this.codebook = codebook;
         this.dimensionCodes = dimensionCodes;
+        this.cacheManager = cacheManager;
+        this.keyGenerator = keyGenerator;
     }
 
     @Cacheable(sync = true)
     public Stats personStats(PersonFilter filter, List<PersonDimension> groupBy, boolean includeEmpty) {
-        PersonFilter f = filter == null ? PersonFilter.ALL : filter;
-        checkPersonFilter(f);
-        checkGroupBy(groupBy);
-        Document result = aggregateOne(Person.COLLECTION,
-                Pipelines.breakdown(Pipelines.personMatch(f), groupBy, PERSON_SUMMARIES));
-        return toStats(result, groupBy, includeEmpty, summaryOf(result, "ageAtIdentification"),
-                summaryOf(result, "stayDays"));
+        PersonQuery query = new PersonQuery(filter, groupBy, includeEmpty);
+        checkPersonFilter(query.filter());
+        checkGroupBy(query.groupBy());
+        Document result = aggregateOne(Person.COLLECTION, Pipelines.breakdown(Pipelines.personMatch(query.filter()),
+                query.groupBy(), PERSON_SUMMARIES));
+        return personStatsOf(result, "", query);
+    }
+
+    /** {@link #personStats(PersonFilter, List, boolean)} with its groups in the given order. */
+    @Cacheable(sync = true)
+    public Stats personStats(PersonFilter filter, List<PersonDimension> groupBy, boolean includeEmpty, Order order) {
+        return ordered(personStats(filter, groupBy, includeEmpty), groupBy, order);
+    }
+
+    /**
+     * Many person breakdowns in one aggregation pass (the report's numbers of a year): each answer equals
+     * {@link #personStats(PersonFilter, List, boolean)} of the same query, and is cached under that query's own key,
+     * so the batch answers from the cache what it can and computes only the rest, in one pipeline
+     * ({@link Pipelines#batch}), whose answers then serve single queries too.
+     *
+     * @return one answer per query, in the queries' order
+     */
+    public List<Stats> personStats(List<PersonQuery> queries) {
+        Cache cache = cacheManager.getCache(StatsCache.NAME);
+        List<Object> keys = new ArrayList<>();
+        Stats[] answers = new Stats[queries.size()];
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            PersonQuery q = queries.get(i);
+            checkPersonFilter(q.filter());
+            checkGroupBy(q.groupBy());
+            // the same key (and data version, read before the query) as the single query's @Cacheable
+            Object key = keyGenerator.generate(this, SINGLE_PERSON_STATS, q.filter(), q.groupBy(), q.includeEmpty());
+            keys.add(key);
+            Cache.ValueWrapper hit = cache == null || key == QueryKey.NONE ? null : cache.get(key);
+            if (hit != null && hit.get() instanceof Stats stats) {
+                answers[i] = stats;
+            } else {
+                missing.add(i);
+            }
+        }
+        if (!missing.isEmpty()) {
+            List<PersonQuery> asked = missing.stream().map(queries::get).toList();
+            Document result = aggregateOne(Person.COLLECTION, Pipelines.batch(
+                    asked.stream().map(q -> Pipelines.criteria(FilterField.PERSON, q.filter())).toList(),
+                    asked.stream().map(PersonQuery::groupBy).toList(), PERSON_SUMMARIES));
+            for (int m = 0; m < missing.size(); m++) {
+                int i = missing.get(m);
+                answers[i] = personStatsOf(result, "q" + m + "_", queries.get(i));
+                if (cache != null && keys.get(i) != QueryKey.NONE) {
+                    cache.put(keys.get(i), answers[i]);
+                }
+            }
+        }
+        return List.of(answers);
+    }
+
+    private Stats personStatsOf(Document result, String prefix, PersonQuery q) {
+        return toStats(result.getList(prefix + "groups", Document.class, List.of()), q.groupBy(), q.includeEmpty(),
+                allowedCodes(FilterField.PERSON, q.filter()), askedYears(FilterField.PERSON, q.filter(),
+                        PersonDimension.ASSESSMENT_YEAR, q.groupBy()),
+                Summaries.summary(result.getList(prefix + "ageAtIdentification", Document.class, List.of())),
+                Summaries.summary(result.getList(prefix + "stayDays", Document.class, List.of())));
     }
 
     @Cacheable(sync = true)
     public Stats hotlineStats(HotlineFilter filter, List<HotlineDimension> groupBy, boolean includeEmpty) {
         HotlineFilter f = filter == null ? HotlineFilter.ALL : filter;
-        checkGroupBy(groupBy);
+        checkYearRange(f.yearFrom(), f.yearTo());
+        List<HotlineDimension> dims = groupBy == null ? List.of() : groupBy;
+        checkGroupBy(dims);
         Document result = aggregateOne(HotlineCall.COLLECTION,
-                Pipelines.breakdown(Pipelines.hotlineMatch(f), groupBy, List.of()));
-        return toStats(result, groupBy, includeEmpty, null, null);
+                Pipelines.breakdown(Pipelines.hotlineMatch(f), dims, List.of()));
+        return toStats(result.getList("groups", Document.class, List.of()), dims, includeEmpty,
+                allowedCodes(FilterField.HOTLINE, f), askedYears(FilterField.HOTLINE, f, HotlineDimension.YEAR, dims),
+                null, null);
+    }
+
+    /** {@link #hotlineStats(HotlineFilter, List, boolean)} with its groups in the given order. */
+    @Cacheable(sync = true)
+    public Stats hotlineStats(HotlineFilter filter, List<HotlineDimension> groupBy, boolean includeEmpty,
+            Order order) {
+        return ordered(hotlineStats(filter, groupBy, includeEmpty), groupBy, order);
+    }
+
+    /**
+     * How many of the persons a filter selects had a return supported by the centre at the level of an IOM prepared
+     * return ({@code returnSupportEquivalentToIom}), a flag that is no grouping dimension.
+     */
+    @Cacheable(sync = true)
+    public int returnSupportEquivalentToIom(PersonFilter filter) {
+        PersonFilter f = filter == null ? PersonFilter.ALL : filter;
+        checkPersonFilter(f);
+        Document first = mongo.getCollection(Person.COLLECTION)
+                .aggregate(Pipelines.personCountWithFlag(f, "returnSupportEquivalentToIom")).first();
+        return first == null ? 0 : ((Number) first.get("n")).intValue();
     }
 
     /** One row per combination of groupBy values that has activities, sorted by key. */
     @Cacheable(sync = true)
     public List<OutreachRow> outreachStats(OutreachFilter filter, List<OutreachDimension> groupBy) {
         OutreachFilter f = filter == null ? OutreachFilter.ALL : filter;
-        checkGroupBy(groupBy);
+        checkYearRange(f.yearFrom(), f.yearTo());
+        List<OutreachDimension> dims = groupBy == null ? List.of() : groupBy;
+        checkGroupBy(dims);
         Document result = aggregateOne(OutreachActivity.COLLECTION,
-                Pipelines.outreachMetrics(Pipelines.outreachMatch(f), groupBy));
-        Map<Object, Integer> assessed = new java.util.HashMap<>();
+                Pipelines.outreachMetrics(Pipelines.outreachMatch(f), dims));
+        Map<List<GroupKey>, Integer> assessed = new HashMap<>();
         List<String> programmes = programmesMatching(f);
         if (!programmes.isEmpty()) {
             for (Document row : mongo.getCollection(Person.COLLECTION)
-                    .aggregate(Pipelines.outreachAssessed(f.years(), programmes, groupBy))) {
-                assessed.put(keyOf(row.get("_id", Document.class), groupBy), ((Number) row.get("n")).intValue());
+                    .aggregate(Pipelines.outreachAssessed(f.years(), f.yearFrom(), f.yearTo(), programmes, dims))) {
+                assessed.put(Summaries.key(row.get("_id"), dims), ((Number) row.get("n")).intValue());
             }
         }
-        Map<Object, Document> flags = byKey(result, "flags", groupBy);
-        Map<Object, Document> pseudonyms = byKey(result, "pseudonyms", groupBy);
-        Map<Object, Document> nationalities = byKey(result, "nationalities", groupBy);
-        Map<Object, Document> abortions = byKey(result, "abortions", groupBy);
-        Map<Object, Document> perActivity = byKey(result, "perActivity", groupBy);
-        Map<Object, Document> healthPerPerson = byKey(result, "healthPerPerson", groupBy);
+        Map<List<GroupKey>, Document> flags = byKey(result, "flags", dims);
+        Map<List<GroupKey>, Document> pseudonyms = byKey(result, "pseudonyms", dims);
+        Map<List<GroupKey>, Document> nationalities = byKey(result, "nationalities", dims);
+        Map<List<GroupKey>, Document> abortions = byKey(result, "abortions", dims);
+        Map<List<GroupKey>, NumericSummary> perActivity = Summaries.summariesByKey(
+                result.getList("perActivity", Document.class, List.of()), dims);
+        Map<List<GroupKey>, NumericSummary> healthPerPerson = Summaries.summariesByKey(
+                result.getList("healthPerPerson", Document.class, List.of()), dims);
         List<OutreachRow> rows = new ArrayList<>();
         for (Document activity : result.getList("activities", Document.class, List.of())) {
-            List<GroupKey> key = keyOf(activity.get("_id", Document.class), groupBy);
+            List<GroupKey> key = Summaries.key(activity.get("_id"), dims);
             Document flag = flags.getOrDefault(key, new Document());
             Document people = pseudonyms.get(key);
-            Document health = healthPerPerson.get(key);
             rows.add(new OutreachRow(key, intOf(activity, "activities"), intOf(activity, "contacts"),
                     people == null ? null : intOf(people, "n"), intOf(flag, "newPersons"),
                     intOf(activity, "observed"), intOf(activity, "observedNew"),
                     intOf(nationalities.getOrDefault(key, new Document()), "n"), intOf(flag, "healthServiceUses"),
                     intOf(abortions.getOrDefault(key, new Document()), "n"),
                     activity.getList("weeks", Object.class, List.of()).size(),
-                    summary(perActivity.get(key)), health == null ? null : summary(health),
+                    perActivity.getOrDefault(key, NumericSummary.EMPTY), healthPerPerson.get(key),
                     assessed.getOrDefault(key, 0)));
         }
-        rows.sort(Comparator.comparing(row -> sortableKey(row.key())));
+        rows.sort(Comparator.comparing(OutreachRow::key, CODE_ORDER));
         return List.copyOf(rows);
     }
 
@@ -120,37 +237,18 @@ public class StatsService {
                 .map(dk.cmm.stats.outreach.Programme::code).toList();
     }
 
-    private static Map<Object, Document> byKey(Document facetResult, String facet,
+    private static Map<List<GroupKey>, Document> byKey(Document facetResult, String facet,
             List<? extends Dimension> groupBy) {
-        Map<Object, Document> rows = new java.util.HashMap<>();
+        Map<List<GroupKey>, Document> rows = new HashMap<>();
         for (Document row : facetResult.getList(facet, Document.class, List.of())) {
-            Object id = row.get("_id");
-            rows.put(keyOf(id instanceof Document d ? d : new Document(), groupBy), row);
+            rows.put(Summaries.key(row.get("_id"), groupBy), row);
         }
         return rows;
-    }
-
-    private static List<GroupKey> keyOf(Document id, List<? extends Dimension> groupBy) {
-        List<GroupKey> key = new ArrayList<>();
-        for (int i = 0; i < groupBy.size(); i++) {
-            Object value = id.get("d" + i);
-            key.add(new GroupKey(groupBy.get(i).name(), value instanceof Number n && !(value instanceof Double)
-                    ? String.valueOf(n.longValue()) : String.valueOf(value)));
-        }
-        return List.copyOf(key);
     }
 
     private static int intOf(Document doc, String field) {
         Object value = doc.get(field);
         return value instanceof Number n ? n.intValue() : 0;
-    }
-
-    private static NumericSummary summary(Document d) {
-        if (d == null) {
-            return NumericSummary.EMPTY;
-        }
-        return new NumericSummary(intOf(d, "count"), number(d, "min"), number(d, "max"), number(d, "mean"),
-                number(d, "median"));
     }
 
     /** Years with any persons, outreach activities or hotline calls, ascending. */
@@ -164,12 +262,27 @@ public class StatsService {
     }
 
     /**
-     * Counts per combination of the given stored fields of a collection (all records, or one year's), each row an
-     * {@code _id} with {@code f0, f1, ...} and a count {@code n}: the exact cells of disclosure control's tables.
+     * Refuses a person question that cannot be answered as meant (BAD_REQUEST), without running it: the public
+     * boundary checks this before its own limits, so every caller gets the same validation first.
      */
-    public List<Document> cellCounts(String collection, String yearField, Integer year, List<String> fields) {
-        return mongo.getCollection(collection).aggregate(Pipelines.cellCounts(yearField, year, fields))
-                .allowDiskUse(true).into(new ArrayList<>());
+    public void validatePersons(PersonFilter filter, List<PersonDimension> groupBy) {
+        PersonFilter f = filter == null ? PersonFilter.ALL : filter;
+        checkPersonFilter(f);
+        checkGroupBy(groupBy == null ? List.of() : groupBy);
+    }
+
+    /** {@link #validatePersons} for hotline questions. */
+    public void validateHotline(HotlineFilter filter, List<HotlineDimension> groupBy) {
+        HotlineFilter f = filter == null ? HotlineFilter.ALL : filter;
+        checkYearRange(f.yearFrom(), f.yearTo());
+        checkGroupBy(groupBy == null ? List.of() : groupBy);
+    }
+
+    /** {@link #validatePersons} for outreach questions. */
+    public void validateOutreach(OutreachFilter filter, List<OutreachDimension> groupBy) {
+        OutreachFilter f = filter == null ? OutreachFilter.ALL : filter;
+        checkYearRange(f.yearFrom(), f.yearTo());
+        checkGroupBy(groupBy == null ? List.of() : groupBy);
     }
 
     /** Years in which persons were assessed, ascending. */
@@ -191,45 +304,228 @@ public class StatsService {
         return first == null ? new Document() : first;
     }
 
-    Stats toStats(Document facetResult, List<? extends Dimension> groupBy, boolean includeEmpty,
-            NumericSummary age, NumericSummary stayDays) {
-        int total = facetResult.getList("total", Document.class, List.of()).stream()
-                .findFirst().map(d -> ((Number) d.get("n")).intValue()).orElse(0);
+    /**
+     * The answer from the group counts: the total is their sum; {@code includeEmpty} adds, with count 0, the codes
+     * the filter allows that have no group (never a code the filter excludes); the years asked for that no record
+     * holds come back as {@link NoData}, never as 0.
+     */
+    Stats toStats(List<Document> groupRows, List<? extends Dimension> groupBy, boolean includeEmpty,
+            Map<Dimension, Predicate<String>> allowed, List<GroupKey> askedYears, NumericSummary age,
+            NumericSummary stayDays) {
         Map<List<GroupKey>, Integer> counts = new LinkedHashMap<>();
-        for (Document group : facetResult.getList("groups", Document.class, List.of())) {
-            counts.put(keyOf(group.get("_id", Document.class), groupBy), ((Number) group.get("count")).intValue());
+        int total = 0;
+        for (Document group : groupRows) {
+            int count = ((Number) group.get("count")).intValue();
+            counts.put(Summaries.key(group.get("_id"), groupBy), count);
+            total += count;
+        }
+        List<NoData> noData = new ArrayList<>();
+        if (!askedYears.isEmpty()) {
+            Set<String> recorded = new HashSet<>(dimensionCodes.codes(dimensionNamed(groupBy,
+                    askedYears.get(0).dimension())));
+            for (GroupKey year : askedYears) {
+                if (!recorded.contains(year.code())) {
+                    noData.add(new NoData(year, NoData.Reason.NO_RECORDS_FOR_YEAR));
+                }
+            }
         }
         if (includeEmpty && !groupBy.isEmpty()) {
             for (List<GroupKey> key : dimensionCodes.crossProduct(groupBy)) {
-                counts.putIfAbsent(key, 0);
+                if (allows(allowed, groupBy, key)) {
+                    counts.putIfAbsent(key, 0);
+                }
             }
         }
         List<Group> groups = new ArrayList<>();
         if (!groupBy.isEmpty()) {
-            counts.forEach((key, count) -> groups.add(new Group(key, count, total == 0 ? 0 : (double) count / total)));
+            int all = total;
+            counts.forEach((key, count) -> groups.add(new Group(key, count, all == 0 ? 0 : (double) count / all)));
         }
-        groups.sort(Comparator.comparingInt(Group::count).reversed().thenComparing(g -> sortableKey(g.key())));
-        return new Stats(total, List.copyOf(groups), age, stayDays);
+        groups.sort(countOrder(groupBy));
+        return new Stats(total, groups, age, stayDays, noData);
     }
 
-    /** Codes in key order, numbers padded so that 2011 < 2012 and 9 < 10 sort as numbers. */
-    private static String sortableKey(List<GroupKey> keys) {
-        StringBuilder text = new StringBuilder();
-        for (GroupKey key : keys) {
-            String code = key.code();
-            text.append(code.chars().allMatch(Character::isDigit) ? "%012d".formatted(Long.parseLong(code)) : code)
-                    .append('\u0000');
+    private static Dimension dimensionNamed(List<? extends Dimension> groupBy, String name) {
+        return groupBy.stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static boolean allows(Map<Dimension, Predicate<String>> allowed, List<? extends Dimension> groupBy,
+            List<GroupKey> key) {
+        for (int i = 0; i < groupBy.size(); i++) {
+            Predicate<String> test = allowed.get(groupBy.get(i));
+            if (test != null && !test.test(key.get(i).code())) {
+                return false;
+            }
         }
-        return text.toString();
+        return true;
     }
 
-    static NumericSummary summaryOf(Document facetResult, String field) {
-        return summary(facetResult.getList(field, Document.class, List.of()).stream().findFirst().orElse(null));
+    /**
+     * Per dimension, which of its codes a filter allows (a dimension without an entry allows all): the listed
+     * values and the bounds of the filter fields on that dimension ({@link FilterField}); and for persons what the
+     * filter implies through the codebook: the countries of the listed regions, the age groups that meet the age
+     * range, and no labour sector unless forced labour is allowed.
+     */
+    <F> Map<Dimension, Predicate<String>> allowedCodes(List<FilterField<F>> table, F filter) {
+        Map<Dimension, Predicate<String>> allowed = new HashMap<>();
+        for (FilterField<F> field : table) {
+            if (field.dimension() == null || !field.isSet(filter)) {
+                continue;
+            }
+            Predicate<String> test = switch (field.match()) {
+                case ANY_OF -> {
+                    Set<String> codes = new HashSet<>();
+                    field.values(filter).forEach(v -> codes.add(Summaries.code(v)));
+                    yield codes::contains;
+                }
+                case AT_LEAST -> code -> isNumber(code) && Long.parseLong(code) >= field.bound(filter);
+                case AT_MOST -> code -> isNumber(code) && Long.parseLong(code) <= field.bound(filter);
+            };
+            allowed.merge(field.dimension(), test, Predicate::and);
+        }
+        if (filter instanceof PersonFilter f) {
+            if (f.region() != null && !f.region().isEmpty()) {
+                allowed.merge(PersonDimension.NATIONALITY, code -> codebook.country(code)
+                        .map(c -> f.region().contains(c.region())).orElse(false), Predicate::and);
+            }
+            if (f.ageMin() != null || f.ageMax() != null) {
+                Set<String> groups = new HashSet<>();
+                int from = f.ageMin() == null ? 0 : f.ageMin();
+                int to = Math.min(f.ageMax() == null ? MAX_AGE : f.ageMax(), MAX_AGE);
+                for (int age = from; age <= to; age++) {
+                    groups.add(AgeGroup.of(age).name());
+                }
+                allowed.merge(PersonDimension.AGE_GROUP, groups::contains, Predicate::and);
+            }
+            if (f.exploitation() != null && !f.exploitation().isEmpty()
+                    && !f.exploitation().contains(Exploitation.FORCED_LABOUR)) {
+                allowed.merge(PersonDimension.LABOUR_SECTOR, code -> false, Predicate::and);
+            }
+        }
+        return allowed;
     }
 
-    private static Double number(Document doc, String field) {
-        Object value = doc.get(field);
-        return value instanceof Number n ? n.doubleValue() : null;
+    /**
+     * The years a filter asks for, when the breakdown groups by the year dimension: those it lists, and those of
+     * its range (an open end runs to the first or last year that has records); empty when it names none.
+     */
+    <F> List<GroupKey> askedYears(List<FilterField<F>> table, F filter, Dimension yearDimension,
+            List<? extends Dimension> groupBy) {
+        if (!groupBy.contains(yearDimension)) {
+            return List.of();
+        }
+        TreeSet<Integer> listed = null;
+        Integer from = null;
+        Integer to = null;
+        for (FilterField<F> field : table) {
+            if (field.dimension() != yearDimension || !field.isSet(filter)) {
+                continue;
+            }
+            switch (field.match()) {
+                case ANY_OF -> {
+                    listed = new TreeSet<>();
+                    for (Object v : field.values(filter)) {
+                        listed.add(((Number) v).intValue());
+                    }
+                }
+                case AT_LEAST -> from = field.bound(filter);
+                case AT_MOST -> to = field.bound(filter);
+            }
+        }
+        if (listed == null && from == null && to == null) {
+            return List.of();
+        }
+        if (listed == null) {
+            List<Integer> recorded = dimensionCodes.codes(yearDimension).stream().map(Integer::valueOf).toList();
+            if (recorded.isEmpty()) {
+                return List.of();
+            }
+            int first = from != null ? from : recorded.get(0);
+            int last = to != null ? to : recorded.get(recorded.size() - 1);
+            listed = new TreeSet<>();
+            for (int year = first; year <= last && year - first <= MAX_YEARS_ASKED; year++) {
+                listed.add(year);
+            }
+        }
+        List<GroupKey> years = new ArrayList<>();
+        for (int year : listed) {
+            if ((from == null || year >= from) && (to == null || year <= to)) {
+                years.add(new GroupKey(yearDimension.name(), Integer.toString(year)));
+            }
+        }
+        return years;
+    }
+
+    private static boolean isNumber(String code) {
+        return !code.isEmpty() && code.chars().allMatch(Character::isDigit);
+    }
+
+    /** The answer with its groups in the given order (COUNT: as computed). */
+    Stats ordered(Stats stats, List<? extends Dimension> groupBy, Order order) {
+        if (order == null || order == Order.COUNT) {
+            return stats;
+        }
+        List<Group> groups = new ArrayList<>(stats.groups());
+        groups.sort(Comparator.comparing(Group::key, keyOrder(groupBy == null ? List.of() : groupBy)));
+        return new Stats(stats.total(), groups, stats.age(), stats.stayDays(), stats.noData());
+    }
+
+    /** Largest count first, ties by code (as always: the order the README and the CSV promise). */
+    private static Comparator<Group> countOrder(List<? extends Dimension> groupBy) {
+        return Comparator.comparingInt(Group::count).reversed().thenComparing(Group::key, CODE_ORDER);
+    }
+
+    /** Keys by their codes, dimension by dimension: numbers (years, months) as numbers, other codes as text. */
+    static final Comparator<List<GroupKey>> CODE_ORDER = (a, b) -> {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            String x = a.get(i).code();
+            String y = b.get(i).code();
+            int c = isNumber(x) && isNumber(y) ? Long.compare(Long.parseLong(x), Long.parseLong(y)) : x.compareTo(y);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    };
+
+    /**
+     * Keys dimension by dimension: numbers (years, months) as numbers, coded dimensions in the codebook's order,
+     * other codes alphabetically; UNKNOWN last.
+     */
+    public static Comparator<List<GroupKey>> keyOrder(List<? extends Dimension> groupBy) {
+        return (a, b) -> {
+            for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+                int c = compareCodes(i < groupBy.size() ? groupBy.get(i) : null, a.get(i).code(), b.get(i).code());
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return Integer.compare(a.size(), b.size());
+        };
+    }
+
+    private static int compareCodes(Dimension dimension, String a, String b) {
+        boolean unknownA = Codebook.UNKNOWN.equals(a);
+        boolean unknownB = Codebook.UNKNOWN.equals(b);
+        if (unknownA || unknownB) {
+            return Boolean.compare(unknownA, unknownB);
+        }
+        if (isNumber(a) && isNumber(b)) {
+            return Long.compare(Long.parseLong(a), Long.parseLong(b));
+        }
+        if (dimension != null && dimension.codeList() != null) {
+            List<String> codes = dimension.codeList().codes();
+            int c = Integer.compare(position(codes, a), position(codes, b));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return a.compareTo(b);
+    }
+
+    private static int position(List<String> codes, String code) {
+        int i = codes.indexOf(code);
+        return i < 0 ? Integer.MAX_VALUE : i;
     }
 
     /** Refuses a filter that cannot match as meant: an unknown nationality, a negative or empty age range. */
@@ -248,6 +544,15 @@ public class StatsService {
         }
         if ((f.ageMin() != null && f.ageMin() < 0) || (f.ageMax() != null && f.ageMax() < 0)) {
             throw new InvalidQueryException("filter.ageMin", "ages cannot be negative");
+        }
+        checkYearRange(f.yearFrom(), f.yearTo());
+    }
+
+    /** Refuses a year range whose start lies after its end (it would match nothing, silently). */
+    static void checkYearRange(Integer yearFrom, Integer yearTo) {
+        if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
+            throw new InvalidQueryException("filter.yearFrom", "yearFrom (" + yearFrom + ") is after yearTo ("
+                    + yearTo + ")");
         }
     }
 

@@ -1,0 +1,116 @@
+package dk.cmm.stats.stats;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The one table of filterable fields: for each field of {@link PersonFilter}, {@link HotlineFilter} and
+ * {@link OutreachFilter}, its parameter name (the same in GraphQL and in the CSV query string), the dimension whose
+ * codes it restricts, the stored document field, how it matches, and how its value is read from a filter.
+ * <p>
+ * Everything that turns a filter into something else reads this table, so a field is named once: the {@code $match}
+ * of every pipeline ({@link Pipelines}), the codes {@code includeEmpty} may add ({@link StatsService}), the years a
+ * filter asks for (for "no data" years), and outside {@code stats} the disclosure control's table axes
+ * ({@link #dimension()} → {@link #field()}) and the CSV endpoint's parameter names ({@link #parameter()}).
+ *
+ * @param parameter the filter component and request parameter, e.g. {@code assessmentYears}
+ * @param dimension the grouping dimension whose codes the field restricts; null when it restricts none
+ *                  ({@code ageMin}/{@code ageMax} bound the age, not a code)
+ * @param field     the stored document field, e.g. {@code assessmentYear}
+ * @param match     how the field matches: one of the listed values, or a bound
+ * @param accessor  reads the field's value from a filter: a list for {@link Match#ANY_OF}, an Integer for a bound
+ * @param <F>       the filter type
+ */
+public record FilterField<F>(String parameter, Dimension dimension, String field, Match match,
+        Function<F, ?> accessor) {
+
+    /** How a filter field selects documents. */
+    public enum Match {
+        /** The stored value is one of the listed values ({@code $in}); an empty or absent list selects any. */
+        ANY_OF,
+        /** The stored number is at least the given one ({@code $gte}). */
+        AT_LEAST,
+        /** The stored number is at most the given one ({@code $lte}). */
+        AT_MOST
+    }
+
+    /** The filterable fields of persons. {@code yearFrom}/{@code yearTo} bound the assessment year. */
+    public static final List<FilterField<PersonFilter>> PERSON = List.of(
+            anyOf("assessmentYears", PersonDimension.ASSESSMENT_YEAR, PersonFilter::assessmentYears),
+            bound("yearFrom", PersonDimension.ASSESSMENT_YEAR, Match.AT_LEAST, PersonFilter::yearFrom),
+            bound("yearTo", PersonDimension.ASSESSMENT_YEAR, Match.AT_MOST, PersonFilter::yearTo),
+            anyOf("assessedBy", PersonDimension.ASSESSED_BY, PersonFilter::assessedBy),
+            anyOf("contactChannel", PersonDimension.CONTACT_CHANNEL, PersonFilter::contactChannel),
+            anyOf("contactProgramme", PersonDimension.CONTACT_PROGRAMME, PersonFilter::contactProgramme),
+            anyOf("nationality", PersonDimension.NATIONALITY, PersonFilter::nationality),
+            anyOf("region", PersonDimension.REGION, PersonFilter::region),
+            anyOf("gender", PersonDimension.GENDER, PersonFilter::gender),
+            new FilterField<>("ageMin", null, "ageAtIdentification", Match.AT_LEAST, PersonFilter::ageMin),
+            new FilterField<>("ageMax", null, "ageAtIdentification", Match.AT_MOST, PersonFilter::ageMax),
+            anyOf("exploitation", PersonDimension.EXPLOITATION, PersonFilter::exploitation),
+            anyOf("labourSector", PersonDimension.LABOUR_SECTOR, PersonFilter::labourSector),
+            anyOf("status", PersonDimension.STATUS, PersonFilter::status),
+            anyOf("outcomeYears", PersonDimension.OUTCOME_YEAR, PersonFilter::outcomeYears),
+            anyOf("accommodation", PersonDimension.ACCOMMODATION, PersonFilter::accommodation));
+
+    /** The filterable fields of hotline calls. {@code yearFrom}/{@code yearTo} bound the year of the call. */
+    public static final List<FilterField<HotlineFilter>> HOTLINE = List.of(
+            anyOf("years", HotlineDimension.YEAR, HotlineFilter::years),
+            bound("yearFrom", HotlineDimension.YEAR, Match.AT_LEAST, HotlineFilter::yearFrom),
+            bound("yearTo", HotlineDimension.YEAR, Match.AT_MOST, HotlineFilter::yearTo),
+            anyOf("callerType", HotlineDimension.CALLER_TYPE, HotlineFilter::callerType),
+            anyOf("reason", HotlineDimension.REASON, HotlineFilter::reason));
+
+    /** The filterable fields of outreach activities. {@code yearFrom}/{@code yearTo} bound the activity's year. */
+    public static final List<FilterField<OutreachFilter>> OUTREACH = List.of(
+            anyOf("years", OutreachDimension.YEAR, OutreachFilter::years),
+            bound("yearFrom", OutreachDimension.YEAR, Match.AT_LEAST, OutreachFilter::yearFrom),
+            bound("yearTo", OutreachDimension.YEAR, Match.AT_MOST, OutreachFilter::yearTo),
+            anyOf("programme", OutreachDimension.PROGRAMME, OutreachFilter::programme),
+            anyOf("programmeKind", OutreachDimension.PROGRAMME_KIND, OutreachFilter::programmeKind),
+            anyOf("city", OutreachDimension.CITY, OutreachFilter::city));
+
+    private static <F> FilterField<F> anyOf(String parameter, Dimension dimension, Function<F, ?> accessor) {
+        return new FilterField<>(parameter, dimension, dimension.field(), Match.ANY_OF, accessor);
+    }
+
+    private static <F> FilterField<F> bound(String parameter, Dimension dimension, Match match,
+            Function<F, Integer> accessor) {
+        return new FilterField<>(parameter, dimension, dimension.field(), match, accessor);
+    }
+
+    /**
+     * The values a filter lists for an {@link Match#ANY_OF} field, as stored (codes by name, numbers as numbers);
+     * empty when the filter leaves the field open (and always for a bound).
+     */
+    public List<Object> values(F filter) {
+        if (match != Match.ANY_OF || filter == null || !(accessor.apply(filter) instanceof Collection<?> list)) {
+            return List.of();
+        }
+        List<Object> values = new ArrayList<>();
+        for (Object value : list) {
+            if (value != null) {
+                values.add(value instanceof Enum<?> e ? e.name() : value);
+            }
+        }
+        return values;
+    }
+
+    /** The bound a filter gives an {@link Match#AT_LEAST} or {@link Match#AT_MOST} field; null when none. */
+    public Integer bound(F filter) {
+        return match == Match.ANY_OF || filter == null ? null : (Integer) accessor.apply(filter);
+    }
+
+    /** Whether a filter restricts this field at all. */
+    public boolean isSet(F filter) {
+        return match == Match.ANY_OF ? !values(filter).isEmpty() : bound(filter) != null;
+    }
+
+    /** The field of a table by its parameter name. */
+    public static <F> FilterField<F> named(List<FilterField<F>> table, String parameter) {
+        return table.stream().filter(f -> f.parameter().equals(parameter)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no filter field " + parameter));
+    }
+}

@@ -1,0 +1,91 @@
+package dk.cmm.stats.stats;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.bson.Document;
+
+/**
+ * Decodes the pipelines' results into records: group keys, and {@link NumericSummary}s from frequency tables
+ * ({@link Pipelines#frequencies}). The median is exact: the middle value (or the mean of the two middle values) of
+ * the values in order, found by walking the counts.
+ */
+final class Summaries {
+
+    private Summaries() {
+    }
+
+    /** The key of a group from its {@code _id}: {@code {d0, d1, ...}}, or null for the one group of no groupBy. */
+    static List<GroupKey> key(Object id, List<? extends Dimension> groupBy) {
+        Document doc = id instanceof Document d ? d : new Document();
+        List<GroupKey> key = new ArrayList<>();
+        for (int i = 0; i < groupBy.size(); i++) {
+            key.add(new GroupKey(groupBy.get(i).name(), code(doc.get("d" + i))));
+        }
+        return List.copyOf(key);
+    }
+
+    /** A stored value as a code: whole numbers without a decimal point. */
+    static String code(Object value) {
+        return value instanceof Number n && !(value instanceof Double) ? String.valueOf(n.longValue())
+                : String.valueOf(value);
+    }
+
+    /** The summary of one frequency table {@code [{_id: value, n}]}. */
+    static NumericSummary summary(List<Document> rows) {
+        TreeMap<Double, Long> counts = new TreeMap<>();
+        for (Document row : rows) {
+            add(counts, row.get("_id"), row.get("n"));
+        }
+        return summary(counts);
+    }
+
+    /** The summaries per group key of a frequency table {@code [{_id: {k: key, v: value}, n}]}. */
+    static Map<List<GroupKey>, NumericSummary> summariesByKey(List<Document> rows, List<? extends Dimension> groupBy) {
+        Map<List<GroupKey>, TreeMap<Double, Long>> tables = new HashMap<>();
+        for (Document row : rows) {
+            Document id = row.get("_id", Document.class);
+            add(tables.computeIfAbsent(key(id.get("k"), groupBy), k -> new TreeMap<>()), id.get("v"), row.get("n"));
+        }
+        Map<List<GroupKey>, NumericSummary> summaries = new HashMap<>();
+        tables.forEach((key, counts) -> summaries.put(key, summary(counts)));
+        return summaries;
+    }
+
+    private static void add(TreeMap<Double, Long> counts, Object value, Object n) {
+        if (value instanceof Number v && n instanceof Number count) {
+            counts.merge(v.doubleValue(), count.longValue(), Long::sum); // 30 and 30.0 are one value, as in $group
+        }
+    }
+
+    /** Count, min, max, mean and exact median of the values a frequency table counts. */
+    static NumericSummary summary(TreeMap<Double, Long> counts) {
+        long count = counts.values().stream().mapToLong(Long::longValue).sum();
+        if (count == 0) {
+            return NumericSummary.EMPTY;
+        }
+        double sum = 0;
+        for (Map.Entry<Double, Long> e : counts.entrySet()) {
+            sum += e.getKey() * e.getValue();
+        }
+        double lower = valueAt(counts, (count - 1) / 2);
+        double upper = valueAt(counts, count / 2);
+        return new NumericSummary(Math.toIntExact(count), counts.firstKey(), counts.lastKey(), sum / count,
+                (lower + upper) / 2);
+    }
+
+    /** The value at a 0-based position of the values in ascending order. */
+    private static double valueAt(TreeMap<Double, Long> counts, long position) {
+        long seen = 0;
+        for (Map.Entry<Double, Long> e : counts.entrySet()) {
+            seen += e.getValue();
+            if (position < seen) {
+                return e.getKey();
+            }
+        }
+        throw new IllegalStateException("position " + position + " beyond " + seen + " values");
+    }
+}

@@ -1,0 +1,331 @@
+package dk.cmm.stats.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cache.CacheManager;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import dk.cmm.stats.codebook.AgeGroup;
+import dk.cmm.stats.codebook.CallerType;
+import dk.cmm.stats.codebook.Exploitation;
+import dk.cmm.stats.codebook.Gender;
+import dk.cmm.stats.codebook.Region;
+import dk.cmm.stats.codebook.Status;
+
+/**
+ * The statistics service answers the 2012 report's breakdowns from the bundled data. Subclasses run it on the
+ * embedded server and, where Docker exists, on a real MongoDB: every pipeline of {@code stats} runs on both.
+ */
+abstract class StatsContract {
+
+    @Autowired
+    StatsService stats;
+
+    @Autowired
+    PersonListing listing;
+
+    @Autowired
+    ReturnSupportStats returnSupport;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    CacheManager cacheManager;
+
+    private final PersonFilter y2012 = PersonFilter.builder().assessmentYears(2012).build();
+
+    @Test
+    void shouldGroupPersonsByOneDimensionWithSharesSortedByCount() {
+        Stats byAuthority = stats.personStats(y2012, List.of(PersonDimension.ASSESSED_BY), false);
+        assertThat(byAuthority.total()).isEqualTo(66);
+        assertThat(byAuthority.groups()).extracting(Group::code).containsExactly("IMMIGRATION_SERVICE", "CMM");
+        assertThat(byAuthority.groups()).extracting(Group::count).containsExactly(45, 21);
+        assertThat(byAuthority.groups().get(0).share()).isEqualTo(45 / 66.0);
+    }
+
+    @Test
+    void shouldCrossTabulateForcedLabourBySectorAndGender() {
+        PersonFilter forcedLabour = y2012.toBuilder().exploitation(Exploitation.FORCED_LABOUR).build();
+        Stats crossTab = stats.personStats(forcedLabour, List.of(PersonDimension.LABOUR_SECTOR,
+                PersonDimension.GENDER), false);
+        assertThat(crossTab.total()).isEqualTo(17);
+        assertThat(crossTab.group("CLEANING", "MALE").orElseThrow().count()).isEqualTo(4);
+        assertThat(crossTab.group("CLEANING", "FEMALE").orElseThrow().count()).isEqualTo(3);
+        assertThat(crossTab.group("DOMESTIC_WORK", "FEMALE").orElseThrow().count()).isEqualTo(4);
+        assertThat(crossTab.group("CANNABIS_PRODUCTION", "MALE").orElseThrow().count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSummariseAgeAndStayDays() {
+        Stats all = stats.personStats(y2012, List.of(), false);
+        assertThat(all.age().count()).isEqualTo(66);
+        assertThat(all.age().min()).isEqualTo(18.0);
+        assertThat(all.age().max()).isEqualTo(61.0);
+        assertThat(Math.round(all.age().mean())).isEqualTo(30);
+        assertThat(all.age().median()).isBetween(18.0, 61.0);
+        assertThat(all.groups()).isEmpty();
+    }
+
+    @Test
+    void shouldGroupAbsentAttributesUnderUnknownAndAddEmptyCodesOnRequest() {
+        Stats genders2011 = stats.personStats(PersonFilter.builder().assessmentYears(2011).build(),
+                List.of(PersonDimension.GENDER), true);
+        assertThat(genders2011.count("UNKNOWN")).isEqualTo(54);
+        assertThat(genders2011.count("FEMALE")).isEqualTo(6);
+        assertThat(genders2011.group("MALE").orElseThrow().count()).isZero();
+        assertThat(genders2011.group("OTHER")).isPresent();
+    }
+
+    @Test
+    void shouldCountHotlineCallsByCallerAndReason() {
+        Stats byCaller = stats.hotlineStats(HotlineFilter.year(2012), List.of(HotlineDimension.CALLER_TYPE), false);
+        assertThat(byCaller.total()).isEqualTo(182);
+        assertThat(byCaller.groups().get(0).code()).isEqualTo("POLICE");
+        assertThat(byCaller.count("POLICE")).isEqualTo(111);
+        Stats police = stats.hotlineStats(new HotlineFilter(List.of(2012), List.of(CallerType.POLICE), null),
+                List.of(HotlineDimension.REASON), false);
+        assertThat(police.groups()).extracting(Group::count).containsExactly(55, 34, 22);
+    }
+
+    @Test
+    void shouldComputeEveryOutreachProgrammesFigures() {
+        Map<String, OutreachRow> rows = stats.outreachStats(OutreachFilter.year(2012),
+                List.of(OutreachDimension.PROGRAMME)).stream()
+                .collect(Collectors.toMap(OutreachRow::code, Function.identity()));
+        OutreachRow cph = rows.get("STREET_COPENHAGEN");
+        assertThat(List.of(cph.activities(), cph.observed(), cph.observedNew(), cph.assessedTrafficked()))
+                .containsExactly(40, 674, 135, 0);
+        assertThat(cph.uniquePersons()).isNull();
+        OutreachRow odense = rows.get("STREET_ODENSE");
+        assertThat(List.of(odense.activities(), odense.contacts(), odense.uniquePersons(), odense.nationalities(),
+                odense.newPersons(), odense.assessedTrafficked())).containsExactly(62, 193, 21, 6, 9, 4);
+        OutreachRow clinics = rows.get("CLINIC_OUTREACH");
+        assertThat(List.of(clinics.activities(), clinics.contacts(), clinics.assessedTrafficked()))
+                .containsExactly(370, 384, 5);
+        OutreachRow mos = rows.get("MEETING_PLACE_VESTERBRO");
+        assertThat(mos.contacts()).isEqualTo(2907);
+        assertThat(mos.uniquePersons()).isEqualTo(350);
+        assertThat(mos.newPersons()).isEqualTo(200);
+        assertThat(mos.contactsPerActivity().min()).isEqualTo(3.0);
+        assertThat(mos.contactsPerActivity().max()).isEqualTo(36.0);
+        assertThat(Math.round(mos.contactsPerActivity().mean())).isEqualTo(20);
+        assertThat(mos.healthServiceUses()).isEqualTo(500);
+        assertThat(mos.healthUsesPerPerson().min()).isEqualTo(1.0);
+        assertThat(mos.healthUsesPerPerson().max()).isEqualTo(11.0);
+        assertThat(mos.abortionReferrals()).isEqualTo(50);
+        assertThat(mos.assessedTrafficked()).isEqualTo(4);
+        OutreachRow dropIn = rows.get("DROP_IN_FREDERICIA");
+        assertThat(dropIn.contacts()).isEqualTo(552);
+        assertThat(Math.round((double) dropIn.contacts() / dropIn.activeWeeks())).isEqualTo(11);
+        assertThat(dropIn.nationalities()).isEqualTo(23);
+        assertThat(dropIn.healthServiceUses()).isEqualTo(167);
+        assertThat((double) dropIn.healthServiceUses() / dropIn.activities()).isBetween(3.15, 3.25);
+        assertThat(dropIn.newPersons()).isPositive();
+        OutreachRow mobile = rows.get("MOBILE_HEALTH");
+        assertThat(List.of(mobile.contacts(), mobile.uniquePersons(), mobile.healthServiceUses(),
+                mobile.assessedTrafficked())).containsExactly(188, 188, 169, 2);
+    }
+
+    @Test
+    void shouldGroupOutreachByKindAndCityThroughTheProgrammeRecords() {
+        List<OutreachRow> byKind = stats.outreachStats(OutreachFilter.year(2012),
+                List.of(OutreachDimension.PROGRAMME_KIND));
+        OutreachRow street = byKind.stream().filter(r -> r.code().equals("STREET")).findFirst().orElseThrow();
+        assertThat(street.activities()).isEqualTo(102);
+        assertThat(street.assessedTrafficked()).isEqualTo(4);
+        List<OutreachRow> byMonth = stats.outreachStats(OutreachFilter.year(2012), List.of(OutreachDimension.MONTH));
+        assertThat(byMonth).hasSize(12);
+        assertThat(byMonth.stream().mapToInt(OutreachRow::activities).sum()).isEqualTo(716);
+        assertThat(byMonth.stream().mapToInt(OutreachRow::assessedTrafficked).sum()).isEqualTo(15);
+    }
+
+    @Test
+    void shouldAnswerOutreachWithoutGroupByAsOneRowThatAddsUpTheCities() {
+        List<OutreachRow> all = stats.outreachStats(OutreachFilter.year(2012), List.of());
+        assertThat(all).hasSize(1);
+        OutreachRow row = all.get(0);
+        assertThat(row.key()).isEmpty();
+        assertThat(row.activities()).isEqualTo(716);
+        assertThat(row.assessedTrafficked()).isEqualTo(15);
+        assertThat(row.contactsPerActivity().count()).isEqualTo(716);
+        List<OutreachRow> byCity = stats.outreachStats(OutreachFilter.year(2012), List.of(OutreachDimension.CITY));
+        assertThat(byCity).hasSizeGreaterThan(1);
+        assertThat(byCity.stream().mapToInt(OutreachRow::activities).sum()).isEqualTo(row.activities());
+        assertThat(byCity.stream().mapToInt(OutreachRow::contacts).sum()).isEqualTo(row.contacts());
+        assertThat(byCity.stream().mapToInt(OutreachRow::assessedTrafficked).sum()).isEqualTo(15);
+        List<OutreachRow> byMonth = stats.outreachStats(OutreachFilter.year(2012), List.of(OutreachDimension.MONTH));
+        assertThat(byMonth).extracting(r -> r.key().get(0).number()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+                11, 12);
+        assertThat(byMonth.stream().mapToInt(OutreachRow::contacts).sum()).isEqualTo(row.contacts());
+    }
+
+    @Test
+    void shouldGiveExactMediansFromTheFrequencyTables() {
+        List<Document> persons2012 = mongo.getCollection("persons").find(new Document("assessmentYear", 2012))
+                .into(new ArrayList<>());
+        Stats all = stats.personStats(y2012, List.of(), false);
+        assertThat(all.age().median()).isEqualTo(median(persons2012, "ageAtIdentification"));
+        assertThat(all.stayDays().median()).isEqualTo(median(persons2012, "stayDays"));
+        assertThat(all.stayDays().count()).isEqualTo((int) persons2012.stream()
+                .filter(d -> d.get("stayDays") != null).count());
+        OutreachRow mos = stats.outreachStats(new OutreachFilter(List.of(2012), List.of("MEETING_PLACE_VESTERBRO"),
+                null, null), List.of(OutreachDimension.PROGRAMME)).get(0);
+        List<Document> activities = mongo.getCollection("outreachActivities")
+                .find(new Document("year", 2012).append("programme", "MEETING_PLACE_VESTERBRO")).into(new ArrayList<>());
+        List<Double> contacts = activities.stream()
+                .map(a -> (double) a.getList("contacts", Document.class, List.of()).size()).sorted().toList();
+        assertThat(mos.contactsPerActivity().median()).isEqualTo(median(contacts));
+        assertThat(mos.contactsPerActivity().mean()).isCloseTo(
+                contacts.stream().mapToDouble(Double::doubleValue).average().orElseThrow(), within(1e-9));
+        Map<String, Long> usesPerPerson = activities.stream()
+                .flatMap(a -> a.getList("contacts", Document.class, List.of()).stream())
+                .filter(c -> Boolean.TRUE.equals(c.get("healthServiceUsed")) && c.get("pseudonym") != null)
+                .collect(Collectors.groupingBy(c -> c.getString("pseudonym"), Collectors.counting()));
+        assertThat(mos.healthUsesPerPerson().count()).isEqualTo(usesPerPerson.size());
+        assertThat(mos.healthUsesPerPerson().median()).isEqualTo(median(usesPerPerson.values().stream()
+                .map(Long::doubleValue).sorted().toList()));
+    }
+
+    private static Double median(List<Document> docs, String field) {
+        return median(docs.stream().map(d -> d.get(field)).filter(v -> v instanceof Number)
+                .map(v -> ((Number) v).doubleValue()).sorted().toList());
+    }
+
+    private static Double median(List<Double> sorted) {
+        int n = sorted.size();
+        return (sorted.get((n - 1) / 2) + sorted.get(n / 2)) / 2;
+    }
+
+    @Test
+    void shouldPageThroughEveryMatchInCaseReferenceOrder() {
+        PersonFilter forcedLabour = y2012.toBuilder().exploitation(Exploitation.FORCED_LABOUR).build();
+        List<String> expected = mongo.getCollection("persons")
+                .find(new Document("assessmentYear", 2012).append("exploitation", "FORCED_LABOUR"))
+                .map(d -> d.getString("_id")).into(new ArrayList<>()).stream().sorted().toList();
+        assertThat(expected).hasSize(17);
+        List<String> seen = new ArrayList<>();
+        String after = null;
+        for (int page = 0; page < 10; page++) {
+            PersonListing.Page p = listing.page(forcedLabour, after, 5);
+            assertThat(p.totalCount()).isEqualTo(17);
+            assertThat(p.hasPrevious()).isEqualTo(after != null);
+            p.persons().forEach(person -> seen.add(person.caseRef()));
+            assertThat(p.hasNext()).isEqualTo(seen.size() < 17);
+            if (!p.hasNext()) {
+                break;
+            }
+            after = p.persons().get(p.persons().size() - 1).caseRef();
+        }
+        assertThat(seen).containsExactlyElementsOf(expected);
+        PersonListing.Page beyond = listing.page(forcedLabour, expected.get(16), 5);
+        assertThat(beyond.persons()).isEmpty();
+        assertThat(beyond.hasPrevious()).isTrue();
+        assertThat(beyond.hasNext()).isFalse();
+    }
+
+    @Test
+    void shouldAddOnlyTheCodesTheFilterAllowsAndMarkYearsWithoutData() {
+        PersonFilter years = PersonFilter.builder().assessmentYears(2007, 2008, 2009, 2010, 2011, 2012, 2013, 2014)
+                .build();
+        Stats series = stats.personStats(years, List.of(PersonDimension.ASSESSMENT_YEAR), true);
+        assertThat(series.groups()).extracting(Group::code).containsExactlyInAnyOrder("2007", "2008", "2011",
+                "2012");
+        assertThat(series.count("2012")).isEqualTo(66);
+        assertThat(series.count("2011")).isEqualTo(60);
+        assertThat(series.noData()).extracting(n -> n.key().code()).containsExactly("2009", "2010", "2013", "2014");
+        assertThat(series.noData()).allSatisfy(n -> assertThat(n.reason()).isEqualTo(NoData.Reason.NO_RECORDS_FOR_YEAR));
+        assertThat(series.hasNoData("2013")).isTrue();
+        assertThat(series.hasNoData("2012")).isFalse();
+
+        PersonFilter range = PersonFilter.builder().yearFrom(2007).yearTo(2014).build();
+        Stats byRange = stats.personStats(range, List.of(PersonDimension.ASSESSMENT_YEAR), true, Order.KEY);
+        assertThat(byRange.groups()).extracting(g -> g.key().get(0).year()).containsExactly(2007, 2008, 2011, 2012);
+        assertThat(byRange.noData()).isEqualTo(series.noData());
+        assertThat(byRange.total()).isEqualTo(series.total());
+
+        Stats women = stats.personStats(y2012.toBuilder().gender(Gender.FEMALE).build(),
+                List.of(PersonDimension.GENDER), true);
+        assertThat(women.groups()).extracting(Group::code).containsExactly("FEMALE");
+        Stats africans = stats.personStats(y2012.toBuilder().region(Region.AFRICA).build(),
+                List.of(PersonDimension.NATIONALITY), true);
+        assertThat(africans.groups()).isNotEmpty().allSatisfy(g -> assertThat(g.code()).isNotEqualTo("RO"));
+        assertThat(africans.group("NG")).isPresent();
+        Stats noGroupByYear = stats.personStats(years, List.of(PersonDimension.GENDER), false);
+        assertThat(noGroupByYear.noData()).isEmpty();
+    }
+
+    @Test
+    void shouldOrderByKeyInTheCodebooksOrderWithUnknownLast() {
+        Stats ages = stats.personStats(PersonFilter.builder().assessmentYears(2011, 2012).build(),
+                List.of(PersonDimension.AGE_GROUP), false, Order.KEY);
+        List<String> codes = ages.groups().stream().map(Group::code).toList();
+        assertThat(codes.get(codes.size() - 1)).isEqualTo("UNKNOWN");
+        List<String> known = codes.subList(0, codes.size() - 1);
+        assertThat(known).isSortedAccordingTo(java.util.Comparator.comparingInt(c -> AgeGroup.valueOf(c).ordinal()));
+        Stats byCount = stats.personStats(PersonFilter.builder().assessmentYears(2011, 2012).build(),
+                List.of(PersonDimension.AGE_GROUP), false);
+        assertThat(byCount.groups()).extracting(Group::count).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(byCount.groups()).containsExactlyInAnyOrderElementsOf(ages.groups());
+    }
+
+    @Test
+    void shouldBoundYearsByARangeInEveryFilter() {
+        Stats calls = stats.hotlineStats(new HotlineFilter(null, null, null, 2012, 2012),
+                List.of(HotlineDimension.YEAR), false);
+        assertThat(calls.total()).isEqualTo(182);
+        assertThat(calls.groups()).extracting(g -> g.key().get(0).year()).containsExactly(2012);
+        List<OutreachRow> outreach = stats.outreachStats(new OutreachFilter(null, null, null, null, 2012, null),
+                List.of(OutreachDimension.YEAR));
+        assertThat(outreach).extracting(OutreachRow::code).allSatisfy(y -> assertThat(Integer.parseInt(y))
+                .isGreaterThanOrEqualTo(2012));
+        assertThatThrownBy(() -> stats.personStats(PersonFilter.builder().yearFrom(2014).yearTo(2012).build(),
+                List.of(), false)).isInstanceOf(InvalidQueryException.class)
+                .extracting(e -> ((InvalidQueryException) e).argument()).isEqualTo("filter.yearFrom");
+    }
+
+    @Test
+    void shouldCountReturnsWithSupportEquivalentToAnIomReturn() {
+        assertThat(returnSupport.equivalentToIom(y2012.toBuilder().status(Status.ASSISTED_RETURN_CMM).build()))
+                .isEqualTo(5);
+    }
+
+    @Test
+    void shouldAnswerABatchOfReportQueriesExactlyAsEachSingleQuery() {
+        PersonFilter forcedLabour = y2012.toBuilder().exploitation(Exploitation.FORCED_LABOUR).build();
+        PersonFilter iomOfYear = PersonFilter.builder().status(Status.PREPARED_RETURN_IOM).outcomeYears(2012).build();
+        List<PersonQuery> queries = List.of(
+                new PersonQuery(y2012, List.of(), false),
+                new PersonQuery(y2012, List.of(PersonDimension.ASSESSED_BY), false),
+                new PersonQuery(y2012, List.of(PersonDimension.CONTACT_CHANNEL), true),
+                new PersonQuery(y2012, List.of(PersonDimension.NATIONALITY), false),
+                new PersonQuery(forcedLabour, List.of(PersonDimension.LABOUR_SECTOR, PersonDimension.GENDER), false),
+                new PersonQuery(y2012, List.of(PersonDimension.AGE_GROUP), true),
+                new PersonQuery(iomOfYear, List.of(PersonDimension.ASSESSMENT_YEAR), false),
+                new PersonQuery(PersonFilter.builder().yearFrom(2007).yearTo(2012).build(),
+                        List.of(PersonDimension.ASSESSMENT_YEAR, PersonDimension.ASSESSED_BY), true),
+                new PersonQuery(PersonFilter.builder().assessmentYears(2011).build(),
+                        List.of(PersonDimension.GENDER), true),
+                new PersonQuery(y2012.toBuilder().status(Status.ASSISTED_RETURN_CMM).build(),
+                        List.of(PersonDimension.ACCOMMODATION), false));
+        List<Stats> singles = queries.stream()
+                .map(q -> stats.personStats(q.filter(), q.groupBy(), q.includeEmpty())).toList();
+        cacheManager.getCache(StatsCache.NAME).clear(); // the batch must compute, not read the singles' answers
+        List<Stats> batch = stats.personStats(queries);
+        assertThat(batch).containsExactlyElementsOf(singles);
+        assertThat(batch.get(0).total()).isEqualTo(66);
+        assertThat(batch.get(4).group("CLEANING", "MALE").orElseThrow().count()).isEqualTo(4);
+        assertThat(stats.personStats(queries.subList(6, 8))).containsExactlyElementsOf(singles.subList(6, 8));
+    }
+}
