@@ -67,8 +67,8 @@ public class ReportExporter {
         }
         Map<String, byte[]> assets = source.assets();
         List<Map<String, byte[]>> sites = new ArrayList<>();
-        for (int year : years) {
-            sites.add(site(statistics.collect(year), languages, renderer, messages, assets));
+        for (YearReport data : statistics.collect(years)) {
+            sites.add(site(data, languages, renderer, messages, assets));
         }
         List<ExportResult> results = new ArrayList<>();
         for (int i = 0; i < years.size(); i++) {
@@ -85,7 +85,7 @@ public class ReportExporter {
     }
 
     /** The files of one year's site, by path inside the year folder, sorted. */
-    private Map<String, byte[]> site(ReportData data, Set<Lang> languages, SiteRenderer renderer,
+    private Map<String, byte[]> site(YearReport data, Set<Lang> languages, SiteRenderer renderer,
             Map<Lang, Messages> messages, Map<String, byte[]> assets) {
         Map<String, byte[]> files = new TreeMap<>();
         for (Lang lang : Lang.values()) {

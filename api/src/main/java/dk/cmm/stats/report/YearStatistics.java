@@ -47,11 +47,13 @@ class YearStatistics {
     static final int SERIES_YEARS = 6;
 
     private final StatsService stats;
+    private final PersonBatch batch;
     private final ReturnSupportStats returnSupport;
     private final MongoTemplate mongo;
 
-    YearStatistics(StatsService stats, ReturnSupportStats returnSupport, MongoTemplate mongo) {
+    YearStatistics(StatsService stats, PersonBatch batch, ReturnSupportStats returnSupport, MongoTemplate mongo) {
         this.stats = stats;
+        this.batch = batch;
         this.returnSupport = returnSupport;
         this.mongo = mongo;
     }
@@ -61,78 +63,148 @@ class YearStatistics {
         return stats.assessmentYears();
     }
 
-    ReportData collect(int year) {
-        PersonFilter inYear = PersonFilter.builder().assessmentYears(year).build();
-        Stats persons = persons(inYear);
-        if (persons.total() == 0) {
-            throw new ReportException("No persons were assessed as trafficked in " + year
-                    + ", so there is no report to export for it; years with person data: "
-                    + yearsText(reportYears()));
+    YearReport collect(int year) {
+        return collect(List.of(year)).get(0);
+    }
+
+    /**
+     * The reports of the years, in order. Every person breakdown of every year is collected first and asked in one
+     * batch ({@link PersonBatch}); the hotline, outreach and year-note questions follow per year.
+     */
+    List<YearReport> collect(List<Integer> years) {
+        List<PersonBatch.PersonQuery> queries = new ArrayList<>();
+        List<YearQuestions> questions = years.stream().map(y -> new YearQuestions(y, queries)).toList();
+        List<Stats> answers = batch.ask(List.copyOf(queries));
+        for (YearQuestions q : questions) {
+            if (answers.get(q.byAuthority).total() == 0) {
+                throw new ReportException("No persons were assessed as trafficked in " + q.year
+                        + ", so there is no report to export for it; years with person data: "
+                        + yearsText(reportYears()));
+            }
         }
-        Stats byAuthority = persons(inYear, PersonDimension.ASSESSED_BY);
-        Stats byChannel = stats.personStats(inYear, List.of(PersonDimension.CONTACT_CHANNEL), true);
-        Stats byRegion = persons(inYear, PersonDimension.REGION);
-        Stats byNationality = persons(inYear, PersonDimension.NATIONALITY);
-        Stats byExploitation = persons(inYear, PersonDimension.EXPLOITATION);
-        PersonFilter forcedLabour = inYear.toBuilder().exploitation(Exploitation.FORCED_LABOUR).build();
-        Stats bySector = persons(forcedLabour, PersonDimension.LABOUR_SECTOR);
-        Stats bySectorAndGender = persons(forcedLabour, PersonDimension.LABOUR_SECTOR, PersonDimension.GENDER);
-        Stats exploitationByGender = persons(inYear, PersonDimension.EXPLOITATION, PersonDimension.GENDER);
-        Stats byGender = stats.personStats(inYear, List.of(PersonDimension.GENDER), false);
-        Stats byAgeGroup = stats.personStats(inYear, List.of(PersonDimension.AGE_GROUP), true);
-        Stats byStatus = persons(inYear, PersonDimension.STATUS);
+        Map<String, Programme> programmes = new LinkedHashMap<>();
+        mongo.findAll(Programme.class).forEach(p -> programmes.put(p.code(), p));
+        return questions.stream().map(q -> report(q, answers, programmes)).toList();
+    }
 
-        PersonFilter iom = inYear.toBuilder().status(Status.PREPARED_RETURN_IOM).build();
-        PersonFilter iomOfYear = PersonFilter.builder().status(Status.PREPARED_RETURN_IOM).outcomeYears(year).build();
-        PersonFilter cmm = inYear.toBuilder().status(Status.ASSISTED_RETURN_CMM).build();
-        Stats iomOfYearByNationality = persons(iomOfYear, PersonDimension.NATIONALITY);
-        Stats cmmByNationality = persons(cmm, PersonDimension.NATIONALITY);
-        Stats declined = persons(inYear.toBuilder().status(Status.DECLINED_OR_LEFT).build(),
-                PersonDimension.NATIONALITY);
+    /** The person breakdowns of one year's report: each is the index of its question in the batch. */
+    private static final class YearQuestions {
+        final int year;
+        final List<Integer> seriesYears;
+        final int byAuthority, byChannel, byRegion, byNationality, byExploitation, bySector, bySectorAndGender,
+                exploitationByGender, byGender, byAgeGroup, byStatus, iomOfYearByNationality, cmmByNationality,
+                declined, yearly, yearlyByAuthority, iomByAccommodation, iomByGender, iomOfYearByAssessmentYear,
+                iomOfYearByGender, cmmByAccommodation, euByNationality;
+        private final List<PersonBatch.PersonQuery> queries;
+
+        YearQuestions(int year, List<PersonBatch.PersonQuery> queries) {
+            this.year = year;
+            this.queries = queries;
+            PersonFilter inYear = PersonFilter.builder().assessmentYears(year).build();
+            byAuthority = ask(inYear, false, PersonDimension.ASSESSED_BY);
+            byChannel = ask(inYear, true, PersonDimension.CONTACT_CHANNEL);
+            byRegion = ask(inYear, false, PersonDimension.REGION);
+            byNationality = ask(inYear, false, PersonDimension.NATIONALITY);
+            byExploitation = ask(inYear, false, PersonDimension.EXPLOITATION);
+            PersonFilter forcedLabour = inYear.toBuilder().exploitation(Exploitation.FORCED_LABOUR).build();
+            bySector = ask(forcedLabour, false, PersonDimension.LABOUR_SECTOR);
+            bySectorAndGender = ask(forcedLabour, false, PersonDimension.LABOUR_SECTOR, PersonDimension.GENDER);
+            exploitationByGender = ask(inYear, false, PersonDimension.EXPLOITATION, PersonDimension.GENDER);
+            byGender = ask(inYear, false, PersonDimension.GENDER);
+            byAgeGroup = ask(inYear, true, PersonDimension.AGE_GROUP);
+            byStatus = ask(inYear, false, PersonDimension.STATUS);
+
+            PersonFilter iom = inYear.toBuilder().status(Status.PREPARED_RETURN_IOM).build();
+            PersonFilter iomOfYear = PersonFilter.builder().status(Status.PREPARED_RETURN_IOM).outcomeYears(year)
+                    .build();
+            PersonFilter cmm = inYear.toBuilder().status(Status.ASSISTED_RETURN_CMM).build();
+            iomOfYearByNationality = ask(iomOfYear, false, PersonDimension.NATIONALITY);
+            cmmByNationality = ask(cmm, false, PersonDimension.NATIONALITY);
+            declined = ask(inYear.toBuilder().status(Status.DECLINED_OR_LEFT).build(), false,
+                    PersonDimension.NATIONALITY);
+
+            seriesYears = IntStream.rangeClosed(year - SERIES_YEARS + 1, year).boxed().toList();
+            PersonFilter series = PersonFilter.builder().assessmentYears(seriesYears).build();
+            yearly = ask(series, false, PersonDimension.ASSESSMENT_YEAR);
+            yearlyByAuthority = ask(series, false, PersonDimension.ASSESSMENT_YEAR, PersonDimension.ASSESSED_BY);
+
+            iomByAccommodation = ask(iom, false, PersonDimension.ACCOMMODATION);
+            iomByGender = ask(iom, false, PersonDimension.GENDER);
+            iomOfYearByAssessmentYear = ask(iomOfYear, false, PersonDimension.ASSESSMENT_YEAR);
+            iomOfYearByGender = ask(iomOfYear, false, PersonDimension.GENDER);
+            cmmByAccommodation = ask(cmm, false, PersonDimension.ACCOMMODATION);
+            euByNationality = ask(inYear.toBuilder().status(Status.STAYED_EU_CITIZEN).build(), false,
+                    PersonDimension.NATIONALITY);
+        }
+
+        private int ask(PersonFilter filter, boolean includeEmpty, PersonDimension... groupBy) {
+            queries.add(new PersonBatch.PersonQuery(filter, List.of(groupBy), includeEmpty));
+            return queries.size() - 1;
+        }
+
+        PersonFilter cmm() {
+            return PersonFilter.builder().assessmentYears(year).status(Status.ASSISTED_RETURN_CMM).build();
+        }
+    }
+
+    private YearReport report(YearQuestions q, List<Stats> answers, Map<String, Programme> programmes) {
+        int year = q.year;
+        Stats byAuthority = answers.get(q.byAuthority);
+        Stats byChannel = answers.get(q.byChannel);
+        Stats byExploitation = answers.get(q.byExploitation);
+        Stats byGender = answers.get(q.byGender);
+        Stats byStatus = answers.get(q.byStatus);
         boolean statusKnown = byStatus.count(Codebook.UNKNOWN) == 0;
-
-        List<Integer> seriesYears = IntStream.rangeClosed(year - SERIES_YEARS + 1, year).boxed().toList();
-        PersonFilter series = PersonFilter.builder().assessmentYears(seriesYears).build();
-        Stats yearly = persons(series, PersonDimension.ASSESSMENT_YEAR);
-        Stats yearlyByAuthority = persons(series, PersonDimension.ASSESSMENT_YEAR, PersonDimension.ASSESSED_BY);
 
         Stats byCaller = stats.hotlineStats(HotlineFilter.year(year), List.of(HotlineDimension.CALLER_TYPE), false);
         Stats policeByReason = stats.hotlineStats(new HotlineFilter(List.of(year), List.of(CallerType.POLICE), null),
                 List.of(HotlineDimension.REASON), true);
 
         Map<String, FigureData> figures = new LinkedHashMap<>();
-        add(figures, yearlyFigure(yearly, seriesYears));
-        add(figures, authorityFigure(yearlyByAuthority, seriesYears));
+        add(figures, yearlyFigure(answers.get(q.yearly), q.seriesYears));
+        add(figures, authorityFigure(answers.get(q.yearlyByAuthority), q.seriesYears));
         add(figures, bars("03", PersonDimension.CONTACT_CHANNEL, byChannel, Order.BY_COUNT, true, Unit.PERSONS));
-        add(figures, bars("04", PersonDimension.REGION, byRegion, Order.BY_COUNT, true, Unit.PERSONS));
-        add(figures, bars("05", PersonDimension.NATIONALITY, byNationality, Order.BY_COUNT, true, Unit.PERSONS));
+        add(figures, bars("04", PersonDimension.REGION, answers.get(q.byRegion), Order.BY_COUNT, true,
+                Unit.PERSONS));
+        add(figures, bars("05", PersonDimension.NATIONALITY, answers.get(q.byNationality), Order.BY_COUNT, true,
+                Unit.PERSONS));
         add(figures, bars("06", PersonDimension.EXPLOITATION, byExploitation, Order.BY_COUNT, true, Unit.PERSONS));
-        add(figures, bars("07", PersonDimension.LABOUR_SECTOR, bySector, Order.BY_COUNT,
+        add(figures, bars("07", PersonDimension.LABOUR_SECTOR, answers.get(q.bySector), Order.BY_COUNT,
                 byExploitation.count(Codebook.UNKNOWN) == 0, Unit.CASES));
-        add(figures, grouped("08", PersonDimension.EXPLOITATION, PersonDimension.GENDER, exploitationByGender,
-                byExploitation, byGender));
-        add(figures, bars("09", PersonDimension.AGE_GROUP, byAgeGroup, Order.BY_CODE, true, Unit.PERSONS));
+        add(figures, grouped("08", PersonDimension.EXPLOITATION, PersonDimension.GENDER,
+                answers.get(q.exploitationByGender), byExploitation, byGender));
+        add(figures, bars("09", PersonDimension.AGE_GROUP, answers.get(q.byAgeGroup), Order.BY_CODE, true,
+                Unit.PERSONS));
         add(figures, bars("10", PersonDimension.STATUS, byStatus, Order.BY_CODE, true, Unit.PERSONS));
-        add(figures, bars("11", PersonDimension.NATIONALITY, iomOfYearByNationality, Order.BY_COUNT, statusKnown,
+        add(figures, bars("11", PersonDimension.NATIONALITY, answers.get(q.iomOfYearByNationality), Order.BY_COUNT,
+                statusKnown, Unit.PERSONS));
+        add(figures, bars("12", PersonDimension.NATIONALITY, answers.get(q.cmmByNationality), Order.BY_COUNT,
+                statusKnown, Unit.PERSONS));
+        add(figures, bars("13", PersonDimension.NATIONALITY, answers.get(q.declined), Order.BY_COUNT, statusKnown,
                 Unit.PERSONS));
-        add(figures, bars("12", PersonDimension.NATIONALITY, cmmByNationality, Order.BY_COUNT, statusKnown,
-                Unit.PERSONS));
-        add(figures, bars("13", PersonDimension.NATIONALITY, declined, Order.BY_COUNT, statusKnown, Unit.PERSONS));
         add(figures, bars("14", HotlineDimension.CALLER_TYPE, byCaller, Order.BY_COUNT, false, Unit.CALLS));
         add(figures, bars("14-2", HotlineDimension.REASON, policeByReason, Order.BY_COUNT,
                 byCaller.total() > 0 && byCaller.count(Codebook.UNKNOWN) == 0, Unit.CALLS));
 
-        return new ReportData(year, mongo.findById(year, YearNote.class), persons, byAuthority, byChannel, byRegion,
-                byNationality, byExploitation, bySectorAndGender, exploitationByGender, byGender, byAgeGroup,
-                byStatus, persons(iom, PersonDimension.ACCOMMODATION), persons(iom, PersonDimension.GENDER),
-                persons(iomOfYear, PersonDimension.ASSESSMENT_YEAR), persons(iomOfYear, PersonDimension.GENDER),
-                persons(cmm, PersonDimension.ACCOMMODATION), returnSupport.equivalentToIom(cmm),
-                persons(inYear.toBuilder().status(Status.STAYED_EU_CITIZEN).build(), PersonDimension.NATIONALITY),
-                declined, byCaller, policeByReason, outreach(year), Map.copyOf(figures));
-    }
-
-    private Stats persons(PersonFilter filter, PersonDimension... groupBy) {
-        return stats.personStats(filter, List.of(groupBy), false);
+        YearNote note = mongo.findById(year, YearNote.class);
+        List<YearReport.Programmed> outreach = outreach(year, programmes);
+        int total = byAuthority.total(); // every breakdown of the year's persons carries their total and summaries
+        return new YearReport(year, note, total, byAuthority.age(),
+                new ContactsSection.Numbers(note),
+                new VictimsSection.Numbers(total, byAuthority),
+                new ChannelSection.Numbers(total, byChannel),
+                new NationalitySection.Numbers(total, answers.get(q.byRegion), answers.get(q.byNationality)),
+                new ExploitationSection.Numbers(total, byExploitation, figures.get("07")),
+                new GenderSection.Numbers(total, byGender, byExploitation, answers.get(q.exploitationByGender),
+                        answers.get(q.bySectorAndGender)),
+                new AgeSection.Numbers(total, byAuthority.age(), answers.get(q.byAgeGroup)),
+                new CourseSection.Numbers(year, total, note == null ? null : note.cutOffDate(), byStatus,
+                        answers.get(q.iomByAccommodation), answers.get(q.iomByGender),
+                        answers.get(q.iomOfYearByAssessmentYear), answers.get(q.iomOfYearByGender),
+                        answers.get(q.cmmByAccommodation), returnSupport.equivalentToIom(q.cmm()),
+                        answers.get(q.euByNationality), answers.get(q.declined)),
+                new OtherWorkSection.Numbers(byCaller, policeByReason, figures.get("14-2"), outreach.size()),
+                outreach, Map.copyOf(figures));
     }
 
     private static void add(Map<String, FigureData> figures, FigureData figure) {
@@ -140,18 +212,16 @@ class YearStatistics {
     }
 
     /** The outreach programmes with activities in the year, in the report's order: by kind, then city, then code. */
-    private List<ReportData.Programmed> outreach(int year) {
-        Map<String, Programme> programmes = new LinkedHashMap<>();
-        mongo.findAll(Programme.class).forEach(p -> programmes.put(p.code(), p));
-        List<ReportData.Programmed> rows = new ArrayList<>();
+    private List<YearReport.Programmed> outreach(int year, Map<String, Programme> programmes) {
+        List<YearReport.Programmed> rows = new ArrayList<>();
         for (OutreachRow row : stats.outreachStats(OutreachFilter.year(year), List.of(OutreachDimension.PROGRAMME))) {
             Programme programme = programmes.get(row.code());
             if (programme == null) {
                 programme = new Programme(row.code(), row.code(), row.code(), null, null, null, null);
             }
-            rows.add(new ReportData.Programmed(programme, row));
+            rows.add(new YearReport.Programmed(programme, row));
         }
-        rows.sort(Comparator.comparing((ReportData.Programmed p) -> p.programme().kind() == null ? Integer.MAX_VALUE
+        rows.sort(Comparator.comparing((YearReport.Programmed p) -> p.programme().kind() == null ? Integer.MAX_VALUE
                         : p.programme().kind().ordinal())
                 .thenComparing(p -> p.programme().city() == null ? "\uffff" : p.programme().city())
                 .thenComparing(p -> p.programme().code()));
