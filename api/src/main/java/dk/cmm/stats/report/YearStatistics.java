@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import dk.cmm.stats.codebook.AssessedBy;
 import dk.cmm.stats.codebook.CallerType;
+import dk.cmm.stats.codebook.CodeList;
 import dk.cmm.stats.codebook.Codebook;
 import dk.cmm.stats.codebook.Exploitation;
 import dk.cmm.stats.codebook.Status;
@@ -84,7 +85,69 @@ class YearStatistics {
         }
         Map<String, Programme> programmes = new LinkedHashMap<>();
         mongo.findAll(Programme.class).forEach(p -> programmes.put(p.code(), p));
-        return questions.stream().map(q -> report(q, answers, programmes)).toList();
+        OtherRecords other = new OtherRecords(years);
+        return questions.stream().map(q -> report(q, answers, programmes, other)).toList();
+    }
+
+    /**
+     * The hotline and outreach numbers of all the years, from three questions over all of them grouped by year (each
+     * a scan on the embedded server, so asking per year would scan 24 times for 24 years), sliced into each year's
+     * breakdown: a year's groups are exactly the groups its own question would give.
+     */
+    private final class OtherRecords {
+        private final Stats callsByYearAndCaller;
+        private final Stats policeByYearAndReason;
+        private final List<OutreachRow> outreachByYearAndProgramme;
+
+        OtherRecords(List<Integer> years) {
+            callsByYearAndCaller = stats.hotlineStats(new HotlineFilter(years, null, null),
+                    List.of(HotlineDimension.YEAR, HotlineDimension.CALLER_TYPE), false);
+            policeByYearAndReason = stats.hotlineStats(new HotlineFilter(years, List.of(CallerType.POLICE), null),
+                    List.of(HotlineDimension.YEAR, HotlineDimension.REASON), false);
+            outreachByYearAndProgramme = stats.outreachStats(new OutreachFilter(years, null, null, null),
+                    List.of(OutreachDimension.YEAR, OutreachDimension.PROGRAMME));
+        }
+
+        Stats callsByCaller(int year) {
+            return slice(callsByYearAndCaller, year, HotlineDimension.CALLER_TYPE, List.of());
+        }
+
+        /** With a zero row for every reason without calls, as {@code includeEmpty} gives. */
+        Stats policeByReason(int year) {
+            return slice(policeByYearAndReason, year, HotlineDimension.REASON, CodeList.CALL_REASON.codes());
+        }
+
+        List<OutreachRow> outreach(int year) {
+            String y = Integer.toString(year);
+            return outreachByYearAndProgramme.stream().filter(r -> r.key().get(0).code().equals(y))
+                    .map(r -> new OutreachRow(List.of(r.key().get(1)), r.activities(), r.contacts(),
+                            r.uniquePersons(), r.newPersons(), r.observed(), r.observedNew(), r.nationalities(),
+                            r.healthServiceUses(), r.abortionReferrals(), r.activeWeeks(), r.contactsPerActivity(),
+                            r.healthUsesPerPerson(), r.assessedTrafficked()))
+                    .toList();
+        }
+
+        /**
+         * One year's groups of a breakdown by year and one dimension, keyed by that dimension alone, in the service's
+         * order (by count, then code). Every record has a code or {@code UNKNOWN}, so the groups add up to the total.
+         */
+        private static Stats slice(Stats byYear, int year, HotlineDimension dimension, List<String> emptyCodes) {
+            String y = Integer.toString(year);
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (Group g : byYear.groups()) {
+                if (g.key().get(0).code().equals(y)) {
+                    counts.put(g.key().get(1).code(), g.count());
+                }
+            }
+            int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+            emptyCodes.forEach(code -> counts.putIfAbsent(code, 0));
+            String name = dimension.name();
+            List<Group> groups = new ArrayList<>();
+            counts.forEach((code, count) -> groups.add(new Group(List.of(new GroupKey(name, code)), count,
+                    total == 0 ? 0 : (double) count / total)));
+            groups.sort(Comparator.comparingInt(Group::count).reversed().thenComparing(Group::code));
+            return new Stats(total, List.copyOf(groups), null, null);
+        }
     }
 
     /** The person breakdowns of one year's report: each is the index of its question in the batch. */
@@ -147,7 +210,8 @@ class YearStatistics {
         }
     }
 
-    private YearReport report(YearQuestions q, List<Stats> answers, Map<String, Programme> programmes) {
+    private YearReport report(YearQuestions q, List<Stats> answers, Map<String, Programme> programmes,
+            OtherRecords other) {
         int year = q.year;
         Stats byAuthority = answers.get(q.byAuthority);
         Stats byChannel = answers.get(q.byChannel);
@@ -156,9 +220,8 @@ class YearStatistics {
         Stats byStatus = answers.get(q.byStatus);
         boolean statusKnown = byStatus.count(Codebook.UNKNOWN) == 0;
 
-        Stats byCaller = stats.hotlineStats(HotlineFilter.year(year), List.of(HotlineDimension.CALLER_TYPE), false);
-        Stats policeByReason = stats.hotlineStats(new HotlineFilter(List.of(year), List.of(CallerType.POLICE), null),
-                List.of(HotlineDimension.REASON), true);
+        Stats byCaller = other.callsByCaller(year);
+        Stats policeByReason = other.policeByReason(year);
 
         Map<String, FigureData> figures = new LinkedHashMap<>();
         add(figures, yearlyFigure(answers.get(q.yearly), q.seriesYears));
@@ -187,7 +250,7 @@ class YearStatistics {
                 byCaller.total() > 0 && byCaller.count(Codebook.UNKNOWN) == 0, Unit.CALLS));
 
         YearNote note = mongo.findById(year, YearNote.class);
-        List<YearReport.Programmed> outreach = outreach(year, programmes);
+        List<YearReport.Programmed> outreach = outreach(other.outreach(year), programmes);
         int total = byAuthority.total(); // every breakdown of the year's persons carries their total and summaries
         return new YearReport(year, note, total, byAuthority.age(),
                 new ContactsSection.Numbers(note),
@@ -212,9 +275,9 @@ class YearStatistics {
     }
 
     /** The outreach programmes with activities in the year, in the report's order: by kind, then city, then code. */
-    private List<YearReport.Programmed> outreach(int year, Map<String, Programme> programmes) {
+    private static List<YearReport.Programmed> outreach(List<OutreachRow> metrics, Map<String, Programme> programmes) {
         List<YearReport.Programmed> rows = new ArrayList<>();
-        for (OutreachRow row : stats.outreachStats(OutreachFilter.year(year), List.of(OutreachDimension.PROGRAMME))) {
+        for (OutreachRow row : metrics) {
             Programme programme = programmes.get(row.code());
             if (programme == null) {
                 programme = new Programme(row.code(), row.code(), row.code(), null, null, null, null);
