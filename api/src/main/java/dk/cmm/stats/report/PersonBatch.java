@@ -31,7 +31,8 @@ class PersonBatch {
 
     /** The answers, in the order of the questions. */
     List<Stats> ask(List<PersonQuery> queries) {
-        // SWITCH: return stats.personStats(queries.stream().map(q -> new StatsService.PersonQuery(q.filter(), q.groupBy(), q.includeEmpty())).toList());
+        // SWITCH to the batch (one pipeline pass) by replacing the line below with:
+        // return stats.personStats(queries.stream().map(q -> new StatsService.PersonQuery(q.filter(), q.groupBy(), q.includeEmpty())).toList());
         return queries.stream().map(q -> stats.personStats(q.filter(), q.groupBy(), q.includeEmpty())).toList();
     }
 }
