@@ -41,7 +41,7 @@ import dk.cmm.stats.importer.ImportProgress;
 import dk.cmm.stats.importer.ImportReport;
 import dk.cmm.stats.importer.RecordKind;
 import dk.cmm.stats.importer.SyntheticData;
-import dk.cmm.stats.report.ExportResult;
+import dk.cmm.stats.report.ExportRun;
 import dk.cmm.stats.report.ReportExporter;
 import dk.cmm.stats.security.ApiTokens;
 import dk.cmm.stats.security.Role;
@@ -82,7 +82,12 @@ public final class Bench {
     }
 
     /** The measurements, to run a subset of them (e.g. only the aggregation when comparing backends). */
-    public enum Part { API, CACHE, IMPORT, EXPORT }
+    public enum Part { API, CACHE, IMPORT, EXPORT, ANONYMOUS }
+
+    /** What a caller without a token asks (one year, one dimension: within the disclosure limits). */
+    static final String ANONYMOUS_QUERY = """
+            { personStats(filter: {assessmentYears: [2012]}, groupBy: [REGION]) {
+                total groups { key { dimension code } count } } }""";
 
     private final Options options;
     private final PrintWriter out;
@@ -140,6 +145,12 @@ public final class Bench {
                     if (options.parts().contains(Part.EXPORT)) {
                         part("4.all", "(4) export", () -> export(cached.getBean(ReportExporter.class)));
                     }
+                    if (options.parts().contains(Part.ANONYMOUS)) {
+                        String caseworker = cached.getBean(ApiTokens.class).create("bench writer", Role.CASEWORKER,
+                                "bench").secret();
+                        part("5.afterWrite", "(5) anonymous answers", () -> anonymousAfterWrite(cachedPort,
+                                caseworker));
+                    }
                 }
             }
         } catch (IOException e) {
@@ -175,6 +186,9 @@ public final class Bench {
         args.add("--server.address=127.0.0.1");
         args.add("--server.port=0");
         args.add("--logging.level.de.bwaldvogel.mongo=error");
+        // the protected tables would be built while the generator still writes ("the data changed while the tables
+        // were built"); part 5 builds them with the first anonymous question, once the writes have stopped
+        args.add("--cmm.disclosure.warm-up=false");
         if (dataDir != null) {
             args.add("--cmm.data-dir=" + dataDir);
         } else {
@@ -224,6 +238,40 @@ public final class Bench {
                         .formatted(BenchReport.format(inProcess[1])));
         report.target("1.ratio", "(1) GraphQL / driver", medians[0] / medians[1], "x", true, 1.2,
                 "the API's overhead on the aggregation");
+        InMemoryFloor floor = InMemoryFloor.load(persons, years);
+        List<Double> floorRuns = new ArrayList<>();
+        for (int i = 0; i < options.runs() + 3; i++) {
+            floorRuns.add(Timing.millis(floor::breakdown));
+        }
+        double floorMillis = Timing.median(floorRuns.subList(3, floorRuns.size()));
+        report.info("1.floor", "same breakdown in plain Java over the documents in memory", floorMillis, "ms",
+                "median of %d after 3 warm-up; %,d documents held in a List, %,d matched, %d groups (the limit)"
+                        .formatted(options.runs(), floor.documents(), floor.matched(), floor.groups()));
+        report.target("1.floorx", "(1) GraphQL uncached / plain-Java floor", medians[0] / floorMillis, "x", true, 3,
+                "how far the API's aggregation is from the floor (an aim, not a promise)");
+    }
+
+    /**
+     * (5) Callers without a token are answered from protected tables, which are rebuilt after a write: the first
+     * anonymous answer once the data stands, a repeat, and the first anonymous answer after one person is written
+     * through the API, each timed over HTTP without a token, whatever the server does to answer.
+     */
+    private void anonymousAfterWrite(int port, String caseworkerToken) {
+        GraphQlClient anonymous = new GraphQlClient(port, ANONYMOUS_QUERY, null);
+        double first = Timing.millis(anonymous::send);
+        double repeat = Timing.millis(anonymous::send);
+        String write = """
+                mutation { createPerson(input: {caseRef: "2012-B%07d", assessmentYear: 2012, assessedBy: CMM,
+                    gender: FEMALE}) { caseRef } }""".formatted(1 + (System.nanoTime() & 0xFFFFF) % 9_999_999);
+        double writeMillis = Timing.millis(new GraphQlClient(port, write, caseworkerToken)::send);
+        double afterWrite = Timing.millis(anonymous::send);
+        double again = Timing.millis(anonymous::send);
+        report.info("5.first", "first anonymous answer once the data stands", first, "ms",
+                "over HTTP without a token (2012 by REGION); the protected tables are built for it");
+        report.info("5.repeat", "the same anonymous question again", repeat, "ms", "");
+        report.info("5.afterWrite", "(5) first anonymous answer after a write", afterWrite, "ms",
+                "one person created through the API (%s ms) just before; the next one took %s ms"
+                        .formatted(BenchReport.format(writeMillis), BenchReport.format(again)));
     }
 
     /** (2) the same query repeated by concurrent clients, with the cache and without. */
@@ -337,17 +385,18 @@ public final class Bench {
         try {
             Set<Lang> both = EnumSet.of(Lang.DA, Lang.EN);
             long start = System.nanoTime();
-            ExportResult report2012 = exporter.export(out, 2012, both);
+            ExportRun report2012 = exporter.run(out, List.of(2012), both);
             double seconds2012 = (System.nanoTime() - start) / 1e9;
-            report.info("4.2012", "(4) export of the 2012 report, da+en", seconds2012, "s",
-                    "%d files".formatted(report2012.files().size()));
+            report.target("4.2012", "(4) export of the 2012 report, da+en", seconds2012, "s", true, 2,
+                    "%d files; %s".formatted(report2012.years().get(0).files().size(), report2012.phases()));
             List<Integer> years = exporter.reportYears();
             start = System.nanoTime();
-            List<ExportResult> all = exporter.export(out, years, both);
+            ExportRun all = exporter.run(out, years, both);
             double secondsAll = (System.nanoTime() - start) / 1e9;
-            report.info("4.all", "(4) export of every year, da+en", secondsAll, "s",
-                    "%d years (%d-%d), %,d files".formatted(years.size(), years.get(0), years.get(years.size() - 1),
-                            all.stream().mapToInt(r -> r.files().size()).sum()));
+            report.target("4.all", "(4) export of every year, da+en", secondsAll, "s", true, 60,
+                    "%d years (%d-%d), %,d files; %s".formatted(years.size(), years.get(0),
+                            years.get(years.size() - 1), all.years().stream().mapToInt(r -> r.files().size()).sum(),
+                            all.phases()));
         } finally {
             deleteQuietly(out);
         }

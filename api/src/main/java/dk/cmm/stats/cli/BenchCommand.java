@@ -44,7 +44,7 @@ final class BenchCommand extends SpringCommand implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "15", description = "timed runs per median (default ${DEFAULT-VALUE})")
     int runs;
 
-    @Option(names = "--parts", split = ",", defaultValue = "api,cache,import,export",
+    @Option(names = "--parts", split = ",", defaultValue = "api,cache,import,export,anonymous",
             description = "which measurements to run (default ${DEFAULT-VALUE})")
     java.util.Set<Bench.Part> parts;
 

@@ -10,6 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import dk.cmm.stats.codebook.Lang;
 import dk.cmm.stats.report.ExportResult;
+import dk.cmm.stats.report.ExportRun;
 import dk.cmm.stats.report.ReportExporter;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -56,7 +57,8 @@ final class ExportCommand extends SpringCommand implements Callable<Integer> {
             ReportExporter exporter = context.getBean(ReportExporter.class);
             List<Integer> years = which.allYears ? exporter.reportYears() : List.of(which.year);
             Set<Lang> langs = new LinkedHashSet<>(languages);
-            List<ExportResult> results = exporter.export(out, years, langs);
+            ExportRun run = exporter.run(out, years, langs);
+            List<ExportResult> results = run.years();
             long done = System.nanoTime();
             var printer = spec.commandLine().getOut();
             for (ExportResult result : results) {
@@ -65,8 +67,8 @@ final class ExportCommand extends SpringCommand implements Callable<Integer> {
             }
             printer.printf(java.util.Locale.ROOT, "Wrote %s listing every exported year; templates from %s%n",
                     out.resolve("index.html"), exporter.templatesDescription());
-            printer.printf(java.util.Locale.ROOT, "Export %.2f s (start-up %.2f s)%n", (done - started) / 1e9,
-                    (started - start) / 1e9);
+            printer.printf(java.util.Locale.ROOT, "Export %.2f s: %s (start-up %.2f s)%n", (done - started) / 1e9,
+                    run.phases(), (started - start) / 1e9);
             printer.flush();
             return 0;
         }

@@ -117,7 +117,7 @@ final class Findings {
         int total = known.stream().mapToInt(Row::count).sum();
         String unit = m.get("desc.unit." + fig.unit());
         List<String> sentences = new ArrayList<>();
-        int k = Narrative.topCount(known.stream()
+        int k = Prose.topCount(known.stream()
                 .map(r -> new dk.cmm.stats.stats.Group(r.key(), r.count(), 0)).toList());
         int topSum = known.stream().limit(k).mapToInt(Row::count).sum();
         if (known.size() == 1) {

@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * The model of one language's page, handed to {@code report.ftlh}: only strings, numbers, lists and maps, built
- * before rendering. {@code t} holds every text of the message bundle; {@code text} the narrative's paragraphs by
- * block; {@code fig} the figures by id ({@code fig["05"]}).
+ * before rendering. {@code t} holds every text of the message bundle; {@code text} the narrative's paragraphs, a record per
+ * section ({@link ReportText}); {@code fig} the figures by id ({@code fig["05"]}).
  */
 public record Page(
         String lang,
@@ -18,7 +18,7 @@ public record Page(
         String cutOff,
         boolean reconstructed,
         List<KeyFigure> keyFigures,
-        Map<String, List<String>> text,
+        ReportText text,
         Map<String, Figure> fig,
         List<ProgrammeBlock> programmes,
         List<String> method) {

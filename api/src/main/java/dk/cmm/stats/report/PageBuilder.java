@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dk.cmm.stats.codebook.Codebook;
+import dk.cmm.stats.codebook.Gender;
 import dk.cmm.stats.codebook.Lang;
 import dk.cmm.stats.codebook.ProgrammeKind;
 import dk.cmm.stats.outreach.Programme;
@@ -16,21 +17,22 @@ import dk.cmm.stats.report.FigureData.Chart;
 import dk.cmm.stats.stats.GroupKey;
 import dk.cmm.stats.stats.Labels;
 import dk.cmm.stats.stats.OutreachRow;
+import dk.cmm.stats.stats.Stats;
 import dk.cmm.stats.yearnote.YearNote;
 
-/** Builds one language's {@link Page} from a year's {@link ReportData}: labels, figures, narrative, method. */
+/** Builds one language's {@link Page} from a year's {@link YearReport}: labels, figures, narrative, method. */
 final class PageBuilder {
 
     private static final Set<ProgrammeKind> OPENING_DAYS = Set.of(ProgrammeKind.MEETING_PLACE, ProgrammeKind.DROP_IN);
 
-    private final ReportData data;
+    private final YearReport data;
     private final Messages m;
     private final Formats f;
     private final Labels labels;
     private final String year;
     private final String root; // from the page to the year folder: "" or "../"
 
-    PageBuilder(ReportData data, Messages messages, Labels labels) {
+    PageBuilder(YearReport data, Messages messages, Labels labels) {
         this.data = data;
         this.m = messages;
         this.f = new Formats(messages.lang());
@@ -60,7 +62,7 @@ final class PageBuilder {
                 m.format("site.htmlTitle", "year", year),
                 note != null && note.cutOffDate() != null
                         ? m.format("site.cutOff", "date", f.date(note.cutOffDate())) : null,
-                note != null && note.reconstructed(), keyFigures(), Narrative.write(data, m, labels), figures,
+                note != null && note.reconstructed(), keyFigures(), data.text(new Prose(data.year(), m, labels)), figures,
                 programmes(), method());
     }
 
@@ -133,18 +135,20 @@ final class PageBuilder {
 
     private List<Page.KeyFigure> keyFigures() {
         List<Page.KeyFigure> figures = new ArrayList<>();
-        figures.add(new Page.KeyFigure(f.integer(data.persons().total()), m.get("keyfig.assessed")));
-        long countries = data.byNationality().groups().stream().filter(g -> !g.code().equals(Codebook.UNKNOWN))
+        Stats byNationality = data.nationality().byNationality();
+        Stats byGender = data.gender().byGender();
+        figures.add(new Page.KeyFigure(f.integer(data.total()), m.get("keyfig.assessed")));
+        long countries = byNationality.groups().stream().filter(g -> !g.code().equals(Codebook.UNKNOWN))
                 .count();
-        boolean nationalityKnown = data.byNationality().count(Codebook.UNKNOWN) == 0;
+        boolean nationalityKnown = byNationality.count(Codebook.UNKNOWN) == 0;
         figures.add(countries > 0 && nationalityKnown
                 ? new Page.KeyFigure(f.integer(countries), m.get("keyfig.nationalities"))
                 : new Page.KeyFigure(m.get("chart.notAvailable"), m.get("keyfig.nationalities")));
-        int women = data.byGender().count("FEMALE");
-        boolean genderKnown = data.byGender().count(Codebook.UNKNOWN) == 0;
-        figures.add(new Page.KeyFigure(genderKnown ? f.percent(women, data.persons().total())
+        int women = Prose.count(byGender, Gender.FEMALE);
+        boolean genderKnown = byGender.count(Codebook.UNKNOWN) == 0;
+        figures.add(new Page.KeyFigure(genderKnown ? f.percent(women, data.total())
                 : m.get("chart.notAvailable"), m.get("keyfig.women")));
-        int calls = data.hotlineByCaller().total();
+        int calls = data.otherWork().byCaller().total();
         figures.add(new Page.KeyFigure(calls > 0 ? f.integer(calls) : m.get("chart.notAvailable"),
                 m.get("keyfig.hotline")));
         return List.copyOf(figures);
@@ -154,7 +158,7 @@ final class PageBuilder {
 
     private List<Page.ProgrammeBlock> programmes() {
         List<Page.ProgrammeBlock> blocks = new ArrayList<>();
-        for (ReportData.Programmed p : data.outreach()) {
+        for (YearReport.Programmed p : data.outreach()) {
             Programme programme = p.programme();
             OutreachRow r = p.metrics();
             ProgrammeKind kind = programme.kind() == null ? ProgrammeKind.OTHER : programme.kind();

@@ -56,9 +56,15 @@ public class ReportExporter {
 
     /** Exports the years in order, then the index; nothing is written before every year has been rendered. */
     public List<ExportResult> export(Path out, List<Integer> years, Set<Lang> languages) {
+        return run(out, years, languages).years();
+    }
+
+    /** {@link #export(Path, List, Set)}, with the time each phase took. */
+    public ExportRun run(Path out, List<Integer> years, Set<Lang> languages) {
         if (languages.isEmpty()) {
             throw new ReportException("No language to export: give --lang da, en or da,en");
         }
+        long start = System.nanoTime();
         TemplateSource source = TemplateSource.resolve(properties.templates());
         SiteRenderer renderer = new SiteRenderer(source);
         Map<Lang, Messages> messages = new LinkedHashMap<>();
@@ -66,10 +72,14 @@ public class ReportExporter {
             messages.put(lang, Messages.load(source, lang));
         }
         Map<String, byte[]> assets = source.assets();
+        long asking = System.nanoTime();
+        List<YearReport> reports = statistics.collect(years);
+        long rendering = System.nanoTime();
         List<Map<String, byte[]>> sites = new ArrayList<>();
-        for (int year : years) {
-            sites.add(site(statistics.collect(year), languages, renderer, messages, assets));
+        for (YearReport data : reports) {
+            sites.add(site(data, languages, renderer, messages, assets));
         }
+        long writing = System.nanoTime();
         List<ExportResult> results = new ArrayList<>();
         for (int i = 0; i < years.size(); i++) {
             Path folder = out.resolve(Integer.toString(years.get(i)));
@@ -81,11 +91,13 @@ public class ReportExporter {
         index.put("index.html", utf8(renderer.render("index.ftlh", Map.of("index", index(out, messages)),
                 out.resolve("index.html").toString())));
         write(out, index);
-        return List.copyOf(results);
+        long done = System.nanoTime();
+        return new ExportRun(List.copyOf(results), (rendering - asking) / 1e9,
+                ((asking - start) + (writing - rendering)) / 1e9, (done - writing) / 1e9);
     }
 
     /** The files of one year's site, by path inside the year folder, sorted. */
-    private Map<String, byte[]> site(ReportData data, Set<Lang> languages, SiteRenderer renderer,
+    private Map<String, byte[]> site(YearReport data, Set<Lang> languages, SiteRenderer renderer,
             Map<Lang, Messages> messages, Map<String, byte[]> assets) {
         Map<String, byte[]> files = new TreeMap<>();
         for (Lang lang : Lang.values()) {

@@ -13,9 +13,9 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import dk.cmm.stats.codebook.AgeGroup;
 import dk.cmm.stats.codebook.Codebook;
 import dk.cmm.stats.codebook.Lang;
-import dk.cmm.stats.stats.Group;
 import dk.cmm.stats.stats.Labels;
 import dk.cmm.stats.stats.NumericSummary;
 import dk.cmm.stats.stats.OutreachRow;
@@ -61,13 +61,13 @@ final class ReportFiles {
         return csv(header, records);
     }
 
-    static byte[] outreachCsv(ReportData data) {
+    static byte[] outreachCsv(YearReport data) {
         List<String> header = List.of("programme", "programme_da", "programme_en", "kind", "city", "activities",
                 "contacts", "unique_persons", "new_persons", "observed", "observed_new", "nationalities",
                 "health_service_uses", "abortion_referrals", "active_weeks", "contacts_per_activity_min",
                 "contacts_per_activity_max", "contacts_per_activity_mean", "assessed_trafficked");
         List<List<String>> records = new ArrayList<>();
-        for (ReportData.Programmed p : data.outreach()) {
+        for (YearReport.Programmed p : data.outreach()) {
             OutreachRow r = p.metrics();
             records.add(List.of(p.programme().code(), p.programme().nameDa(), p.programme().nameEn(),
                     p.programme().kind() == null ? "" : p.programme().kind().name(),
@@ -115,7 +115,7 @@ final class ReportFiles {
     }
 
     /** The report's key numbers; every breakdown as code → count, with {@code UNKNOWN} where not recorded. */
-    static byte[] summaryJson(ReportData data) {
+    static byte[] summaryJson(YearReport data) {
         Map<String, Object> json = new LinkedHashMap<>();
         YearNote note = data.note();
         json.put("year", data.year());
@@ -123,34 +123,34 @@ final class ReportFiles {
         json.put("reconstructed", note != null && note.reconstructed());
         json.put("contactsEstimate", note == null || note.contactsEstimateMin() == null ? null
                 : range(note.contactsEstimateMin(), note.contactsEstimateMax()));
-        json.put("assessedTrafficked", data.persons().total());
-        json.put("assessedBy", counts(data.byAuthority()));
-        json.put("contactChannel", counts(data.byChannel()));
-        json.put("nationalities", data.byNationality().count(Codebook.UNKNOWN) > 0 ? null
-                : data.byNationality().groups().stream().filter(g -> g.count() > 0).count());
-        json.put("region", counts(data.byRegion()));
-        json.put("nationality", counts(data.byNationality()));
-        json.put("exploitation", counts(data.byExploitation()));
+        json.put("assessedTrafficked", data.total());
+        json.put("assessedBy", counts(data.victims().byAuthority()));
+        json.put("contactChannel", counts(data.channel().byChannel()));
+        Stats byNationality = data.nationality().byNationality();
+        json.put("nationalities", byNationality.count(Codebook.UNKNOWN) > 0 ? null
+                : byNationality.groups().stream().filter(g -> g.count() > 0).count());
+        json.put("region", counts(data.nationality().byRegion()));
+        json.put("nationality", counts(byNationality));
+        json.put("exploitation", counts(data.exploitation().byExploitation()));
         Map<String, Integer> sectors = new LinkedHashMap<>();
         data.figure("07").rows().forEach(r -> sectors.put(r.code(), r.count()));
         json.put("forcedLabourBySector", sectors);
-        json.put("gender", counts(data.byGender()));
+        json.put("gender", counts(data.gender().byGender()));
         json.put("age", age(data));
-        json.put("status", counts(data.byStatus()));
+        json.put("status", counts(data.course().byStatus()));
         Map<String, Object> iom = new LinkedHashMap<>();
-        iom.put("total", data.iomOfYearByGender().total());
-        iom.put("assessedEarlier", data.iomOfYearByAssessmentYear().groups().stream()
-                .filter(g -> !g.code().equals(Codebook.UNKNOWN) && Integer.parseInt(g.code()) < data.year())
-                .mapToInt(Group::count).sum());
+        iom.put("total", data.course().iomOfYearByGender().total());
+        iom.put("assessedEarlier", data.course().iomAssessedEarlier());
         json.put("preparedReturnsIomInYear", iom);
-        json.put("assistedReturnsSupportEquivalentToIom", data.cmmSupportEquivalentToIom());
+        json.put("assistedReturnsSupportEquivalentToIom", data.course().cmmEquivalentToIom());
         Map<String, Object> hotline = new LinkedHashMap<>();
-        hotline.put("calls", data.hotlineByCaller().total() == 0 ? null : data.hotlineByCaller().total());
-        hotline.put("byCaller", counts(data.hotlineByCaller()));
-        hotline.put("policeByReason", counts(data.policeByReason()));
+        Stats byCaller = data.otherWork().byCaller();
+        hotline.put("calls", byCaller.total() == 0 ? null : byCaller.total());
+        hotline.put("byCaller", counts(byCaller));
+        hotline.put("policeByReason", counts(data.otherWork().policeByReason()));
         json.put("hotline", hotline);
         List<Map<String, Object>> outreach = new ArrayList<>();
-        for (ReportData.Programmed p : data.outreach()) {
+        for (YearReport.Programmed p : data.outreach()) {
             OutreachRow r = p.metrics();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("programme", p.programme().code());
@@ -171,15 +171,16 @@ final class ReportFiles {
         return (mapper.writeValueAsString(json) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Map<String, Object> age(ReportData data) {
-        NumericSummary age = data.persons().age();
+    private static Map<String, Object> age(YearReport data) {
+        NumericSummary age = data.age();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("known", age.count());
         json.put("min", whole(age.min()));
         json.put("max", whole(age.max()));
         json.put("mean", age.mean() == null ? null : Math.round(age.mean() * 10) / 10.0);
-        json.put("minors", data.byAgeGroup().count(Codebook.UNKNOWN) == 0 || data.byAgeGroup().count("UNDER_18") > 0
-                ? data.byAgeGroup().count("UNDER_18") : null);
+        Stats byAgeGroup = data.ages().byAgeGroup();
+        int minors = Prose.count(byAgeGroup, AgeGroup.UNDER_18);
+        json.put("minors", byAgeGroup.count(Codebook.UNKNOWN) == 0 || minors > 0 ? minors : null);
         return json;
     }
 

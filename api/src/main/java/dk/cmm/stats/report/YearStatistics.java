@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import dk.cmm.stats.codebook.AssessedBy;
 import dk.cmm.stats.codebook.CallerType;
+import dk.cmm.stats.codebook.CodeList;
 import dk.cmm.stats.codebook.Codebook;
 import dk.cmm.stats.codebook.Exploitation;
 import dk.cmm.stats.codebook.Status;
@@ -30,6 +31,7 @@ import dk.cmm.stats.stats.OutreachFilter;
 import dk.cmm.stats.stats.OutreachRow;
 import dk.cmm.stats.stats.PersonDimension;
 import dk.cmm.stats.stats.PersonFilter;
+import dk.cmm.stats.stats.PersonQuery;
 import dk.cmm.stats.stats.ReturnSupportStats;
 import dk.cmm.stats.stats.Stats;
 import dk.cmm.stats.stats.StatsService;
@@ -61,78 +63,210 @@ class YearStatistics {
         return stats.assessmentYears();
     }
 
-    ReportData collect(int year) {
-        PersonFilter inYear = PersonFilter.builder().assessmentYears(year).build();
-        Stats persons = persons(inYear);
-        if (persons.total() == 0) {
-            throw new ReportException("No persons were assessed as trafficked in " + year
-                    + ", so there is no report to export for it; years with person data: "
-                    + yearsText(reportYears()));
-        }
-        Stats byAuthority = persons(inYear, PersonDimension.ASSESSED_BY);
-        Stats byChannel = stats.personStats(inYear, List.of(PersonDimension.CONTACT_CHANNEL), true);
-        Stats byRegion = persons(inYear, PersonDimension.REGION);
-        Stats byNationality = persons(inYear, PersonDimension.NATIONALITY);
-        Stats byExploitation = persons(inYear, PersonDimension.EXPLOITATION);
-        PersonFilter forcedLabour = inYear.toBuilder().exploitation(Exploitation.FORCED_LABOUR).build();
-        Stats bySector = persons(forcedLabour, PersonDimension.LABOUR_SECTOR);
-        Stats bySectorAndGender = persons(forcedLabour, PersonDimension.LABOUR_SECTOR, PersonDimension.GENDER);
-        Stats exploitationByGender = persons(inYear, PersonDimension.EXPLOITATION, PersonDimension.GENDER);
-        Stats byGender = stats.personStats(inYear, List.of(PersonDimension.GENDER), false);
-        Stats byAgeGroup = stats.personStats(inYear, List.of(PersonDimension.AGE_GROUP), true);
-        Stats byStatus = persons(inYear, PersonDimension.STATUS);
+    YearReport collect(int year) {
+        return collect(List.of(year)).get(0);
+    }
 
-        PersonFilter iom = inYear.toBuilder().status(Status.PREPARED_RETURN_IOM).build();
-        PersonFilter iomOfYear = PersonFilter.builder().status(Status.PREPARED_RETURN_IOM).outcomeYears(year).build();
-        PersonFilter cmm = inYear.toBuilder().status(Status.ASSISTED_RETURN_CMM).build();
-        Stats iomOfYearByNationality = persons(iomOfYear, PersonDimension.NATIONALITY);
-        Stats cmmByNationality = persons(cmm, PersonDimension.NATIONALITY);
-        Stats declined = persons(inYear.toBuilder().status(Status.DECLINED_OR_LEFT).build(),
-                PersonDimension.NATIONALITY);
+    /**
+     * The reports of the years, in order. Every person breakdown of every year is collected first and asked in one
+     * batch ({@link StatsService#personStats(List)}: one pipeline pass); the hotline, outreach and year-note questions follow per year.
+     */
+    List<YearReport> collect(List<Integer> years) {
+        List<PersonQuery> queries = new ArrayList<>();
+        List<YearQuestions> questions = years.stream().map(y -> new YearQuestions(y, queries)).toList();
+        List<Stats> answers = stats.personStats(List.copyOf(queries));
+        for (YearQuestions q : questions) {
+            if (answers.get(q.byAuthority).total() == 0) {
+                throw new ReportException("No persons were assessed as trafficked in " + q.year
+                        + ", so there is no report to export for it; years with person data: "
+                        + yearsText(reportYears()));
+            }
+        }
+        Map<String, Programme> programmes = new LinkedHashMap<>();
+        mongo.findAll(Programme.class).forEach(p -> programmes.put(p.code(), p));
+        OtherRecords other = new OtherRecords(years);
+        return questions.stream().map(q -> report(q, answers, programmes, other)).toList();
+    }
+
+    /**
+     * The hotline and outreach numbers of all the years, from three questions over all of them grouped by year (each
+     * a scan on the embedded server, so asking per year would scan 24 times for 24 years), sliced into each year's
+     * breakdown: a year's groups are exactly the groups its own question would give.
+     */
+    private final class OtherRecords {
+        private final Stats callsByYearAndCaller;
+        private final Stats policeByYearAndReason;
+        private final List<OutreachRow> outreachByYearAndProgramme;
+
+        OtherRecords(List<Integer> years) {
+            callsByYearAndCaller = stats.hotlineStats(new HotlineFilter(years, null, null),
+                    List.of(HotlineDimension.YEAR, HotlineDimension.CALLER_TYPE), false);
+            policeByYearAndReason = stats.hotlineStats(new HotlineFilter(years, List.of(CallerType.POLICE), null),
+                    List.of(HotlineDimension.YEAR, HotlineDimension.REASON), false);
+            outreachByYearAndProgramme = stats.outreachStats(new OutreachFilter(years, null, null, null),
+                    List.of(OutreachDimension.YEAR, OutreachDimension.PROGRAMME));
+        }
+
+        Stats callsByCaller(int year) {
+            return slice(callsByYearAndCaller, year, HotlineDimension.CALLER_TYPE, List.of());
+        }
+
+        /** With a zero row for every reason without calls, as {@code includeEmpty} gives. */
+        Stats policeByReason(int year) {
+            return slice(policeByYearAndReason, year, HotlineDimension.REASON, CodeList.CALL_REASON.codes());
+        }
+
+        List<OutreachRow> outreach(int year) {
+            String y = Integer.toString(year);
+            return outreachByYearAndProgramme.stream().filter(r -> r.key().get(0).code().equals(y))
+                    .map(r -> new OutreachRow(List.of(r.key().get(1)), r.activities(), r.contacts(),
+                            r.uniquePersons(), r.newPersons(), r.observed(), r.observedNew(), r.nationalities(),
+                            r.healthServiceUses(), r.abortionReferrals(), r.activeWeeks(), r.contactsPerActivity(),
+                            r.healthUsesPerPerson(), r.assessedTrafficked()))
+                    .toList();
+        }
+
+        /**
+         * One year's groups of a breakdown by year and one dimension, keyed by that dimension alone, in the service's
+         * order (by count, then code). Every record has a code or {@code UNKNOWN}, so the groups add up to the total.
+         */
+        private static Stats slice(Stats byYear, int year, HotlineDimension dimension, List<String> emptyCodes) {
+            String y = Integer.toString(year);
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            for (Group g : byYear.groups()) {
+                if (g.key().get(0).code().equals(y)) {
+                    counts.put(g.key().get(1).code(), g.count());
+                }
+            }
+            int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+            emptyCodes.forEach(code -> counts.putIfAbsent(code, 0));
+            String name = dimension.name();
+            List<Group> groups = new ArrayList<>();
+            counts.forEach((code, count) -> groups.add(new Group(List.of(new GroupKey(name, code)), count,
+                    total == 0 ? 0 : (double) count / total)));
+            groups.sort(Comparator.comparingInt(Group::count).reversed().thenComparing(Group::code));
+            return new Stats(total, List.copyOf(groups), null, null);
+        }
+    }
+
+    /** The person breakdowns of one year's report: each is the index of its question in the batch. */
+    private static final class YearQuestions {
+        final int year;
+        final List<Integer> seriesYears;
+        final int byAuthority, byChannel, byRegion, byNationality, byExploitation, bySector, bySectorAndGender,
+                exploitationByGender, byGender, byAgeGroup, byStatus, iomOfYearByNationality, cmmByNationality,
+                declined, yearly, yearlyByAuthority, iomByAccommodation, iomByGender, iomOfYearByAssessmentYear,
+                iomOfYearByGender, cmmByAccommodation, euByNationality;
+        private final List<PersonQuery> queries;
+
+        YearQuestions(int year, List<PersonQuery> queries) {
+            this.year = year;
+            this.queries = queries;
+            PersonFilter inYear = PersonFilter.builder().assessmentYears(year).build();
+            byAuthority = ask(inYear, false, PersonDimension.ASSESSED_BY);
+            byChannel = ask(inYear, true, PersonDimension.CONTACT_CHANNEL);
+            byRegion = ask(inYear, false, PersonDimension.REGION);
+            byNationality = ask(inYear, false, PersonDimension.NATIONALITY);
+            byExploitation = ask(inYear, false, PersonDimension.EXPLOITATION);
+            PersonFilter forcedLabour = inYear.toBuilder().exploitation(Exploitation.FORCED_LABOUR).build();
+            bySector = ask(forcedLabour, false, PersonDimension.LABOUR_SECTOR);
+            bySectorAndGender = ask(forcedLabour, false, PersonDimension.LABOUR_SECTOR, PersonDimension.GENDER);
+            exploitationByGender = ask(inYear, false, PersonDimension.EXPLOITATION, PersonDimension.GENDER);
+            byGender = ask(inYear, false, PersonDimension.GENDER);
+            byAgeGroup = ask(inYear, true, PersonDimension.AGE_GROUP);
+            byStatus = ask(inYear, false, PersonDimension.STATUS);
+
+            PersonFilter iom = inYear.toBuilder().status(Status.PREPARED_RETURN_IOM).build();
+            PersonFilter iomOfYear = PersonFilter.builder().status(Status.PREPARED_RETURN_IOM).outcomeYears(year)
+                    .build();
+            PersonFilter cmm = inYear.toBuilder().status(Status.ASSISTED_RETURN_CMM).build();
+            iomOfYearByNationality = ask(iomOfYear, false, PersonDimension.NATIONALITY);
+            cmmByNationality = ask(cmm, false, PersonDimension.NATIONALITY);
+            declined = ask(inYear.toBuilder().status(Status.DECLINED_OR_LEFT).build(), false,
+                    PersonDimension.NATIONALITY);
+
+            seriesYears = IntStream.rangeClosed(year - SERIES_YEARS + 1, year).boxed().toList();
+            PersonFilter series = PersonFilter.builder().assessmentYears(seriesYears).build();
+            yearly = ask(series, false, PersonDimension.ASSESSMENT_YEAR);
+            yearlyByAuthority = ask(series, false, PersonDimension.ASSESSMENT_YEAR, PersonDimension.ASSESSED_BY);
+
+            iomByAccommodation = ask(iom, false, PersonDimension.ACCOMMODATION);
+            iomByGender = ask(iom, false, PersonDimension.GENDER);
+            iomOfYearByAssessmentYear = ask(iomOfYear, false, PersonDimension.ASSESSMENT_YEAR);
+            iomOfYearByGender = ask(iomOfYear, false, PersonDimension.GENDER);
+            cmmByAccommodation = ask(cmm, false, PersonDimension.ACCOMMODATION);
+            euByNationality = ask(inYear.toBuilder().status(Status.STAYED_EU_CITIZEN).build(), false,
+                    PersonDimension.NATIONALITY);
+        }
+
+        private int ask(PersonFilter filter, boolean includeEmpty, PersonDimension... groupBy) {
+            queries.add(new PersonQuery(filter, List.of(groupBy), includeEmpty));
+            return queries.size() - 1;
+        }
+
+        PersonFilter cmm() {
+            return PersonFilter.builder().assessmentYears(year).status(Status.ASSISTED_RETURN_CMM).build();
+        }
+    }
+
+    private YearReport report(YearQuestions q, List<Stats> answers, Map<String, Programme> programmes,
+            OtherRecords other) {
+        int year = q.year;
+        Stats byAuthority = answers.get(q.byAuthority);
+        Stats byChannel = answers.get(q.byChannel);
+        Stats byExploitation = answers.get(q.byExploitation);
+        Stats byGender = answers.get(q.byGender);
+        Stats byStatus = answers.get(q.byStatus);
         boolean statusKnown = byStatus.count(Codebook.UNKNOWN) == 0;
 
-        List<Integer> seriesYears = IntStream.rangeClosed(year - SERIES_YEARS + 1, year).boxed().toList();
-        PersonFilter series = PersonFilter.builder().assessmentYears(seriesYears).build();
-        Stats yearly = persons(series, PersonDimension.ASSESSMENT_YEAR);
-        Stats yearlyByAuthority = persons(series, PersonDimension.ASSESSMENT_YEAR, PersonDimension.ASSESSED_BY);
-
-        Stats byCaller = stats.hotlineStats(HotlineFilter.year(year), List.of(HotlineDimension.CALLER_TYPE), false);
-        Stats policeByReason = stats.hotlineStats(new HotlineFilter(List.of(year), List.of(CallerType.POLICE), null),
-                List.of(HotlineDimension.REASON), true);
+        Stats byCaller = other.callsByCaller(year);
+        Stats policeByReason = other.policeByReason(year);
 
         Map<String, FigureData> figures = new LinkedHashMap<>();
-        add(figures, yearlyFigure(yearly, seriesYears));
-        add(figures, authorityFigure(yearlyByAuthority, seriesYears));
+        add(figures, yearlyFigure(answers.get(q.yearly), q.seriesYears));
+        add(figures, authorityFigure(answers.get(q.yearlyByAuthority), q.seriesYears));
         add(figures, bars("03", PersonDimension.CONTACT_CHANNEL, byChannel, Order.BY_COUNT, true, Unit.PERSONS));
-        add(figures, bars("04", PersonDimension.REGION, byRegion, Order.BY_COUNT, true, Unit.PERSONS));
-        add(figures, bars("05", PersonDimension.NATIONALITY, byNationality, Order.BY_COUNT, true, Unit.PERSONS));
+        add(figures, bars("04", PersonDimension.REGION, answers.get(q.byRegion), Order.BY_COUNT, true,
+                Unit.PERSONS));
+        add(figures, bars("05", PersonDimension.NATIONALITY, answers.get(q.byNationality), Order.BY_COUNT, true,
+                Unit.PERSONS));
         add(figures, bars("06", PersonDimension.EXPLOITATION, byExploitation, Order.BY_COUNT, true, Unit.PERSONS));
-        add(figures, bars("07", PersonDimension.LABOUR_SECTOR, bySector, Order.BY_COUNT,
+        add(figures, bars("07", PersonDimension.LABOUR_SECTOR, answers.get(q.bySector), Order.BY_COUNT,
                 byExploitation.count(Codebook.UNKNOWN) == 0, Unit.CASES));
-        add(figures, grouped("08", PersonDimension.EXPLOITATION, PersonDimension.GENDER, exploitationByGender,
-                byExploitation, byGender));
-        add(figures, bars("09", PersonDimension.AGE_GROUP, byAgeGroup, Order.BY_CODE, true, Unit.PERSONS));
+        add(figures, grouped("08", PersonDimension.EXPLOITATION, PersonDimension.GENDER,
+                answers.get(q.exploitationByGender), byExploitation, byGender));
+        add(figures, bars("09", PersonDimension.AGE_GROUP, answers.get(q.byAgeGroup), Order.BY_CODE, true,
+                Unit.PERSONS));
         add(figures, bars("10", PersonDimension.STATUS, byStatus, Order.BY_CODE, true, Unit.PERSONS));
-        add(figures, bars("11", PersonDimension.NATIONALITY, iomOfYearByNationality, Order.BY_COUNT, statusKnown,
+        add(figures, bars("11", PersonDimension.NATIONALITY, answers.get(q.iomOfYearByNationality), Order.BY_COUNT,
+                statusKnown, Unit.PERSONS));
+        add(figures, bars("12", PersonDimension.NATIONALITY, answers.get(q.cmmByNationality), Order.BY_COUNT,
+                statusKnown, Unit.PERSONS));
+        add(figures, bars("13", PersonDimension.NATIONALITY, answers.get(q.declined), Order.BY_COUNT, statusKnown,
                 Unit.PERSONS));
-        add(figures, bars("12", PersonDimension.NATIONALITY, cmmByNationality, Order.BY_COUNT, statusKnown,
-                Unit.PERSONS));
-        add(figures, bars("13", PersonDimension.NATIONALITY, declined, Order.BY_COUNT, statusKnown, Unit.PERSONS));
         add(figures, bars("14", HotlineDimension.CALLER_TYPE, byCaller, Order.BY_COUNT, false, Unit.CALLS));
         add(figures, bars("14-2", HotlineDimension.REASON, policeByReason, Order.BY_COUNT,
                 byCaller.total() > 0 && byCaller.count(Codebook.UNKNOWN) == 0, Unit.CALLS));
 
-        return new ReportData(year, mongo.findById(year, YearNote.class), persons, byAuthority, byChannel, byRegion,
-                byNationality, byExploitation, bySectorAndGender, exploitationByGender, byGender, byAgeGroup,
-                byStatus, persons(iom, PersonDimension.ACCOMMODATION), persons(iom, PersonDimension.GENDER),
-                persons(iomOfYear, PersonDimension.ASSESSMENT_YEAR), persons(iomOfYear, PersonDimension.GENDER),
-                persons(cmm, PersonDimension.ACCOMMODATION), returnSupport.equivalentToIom(cmm),
-                persons(inYear.toBuilder().status(Status.STAYED_EU_CITIZEN).build(), PersonDimension.NATIONALITY),
-                declined, byCaller, policeByReason, outreach(year), Map.copyOf(figures));
-    }
-
-    private Stats persons(PersonFilter filter, PersonDimension... groupBy) {
-        return stats.personStats(filter, List.of(groupBy), false);
+        YearNote note = mongo.findById(year, YearNote.class);
+        List<YearReport.Programmed> outreach = outreach(other.outreach(year), programmes);
+        int total = byAuthority.total(); // every breakdown of the year's persons carries their total and summaries
+        return new YearReport(year, note, total, byAuthority.age(),
+                new ContactsSection.Numbers(note),
+                new VictimsSection.Numbers(total, byAuthority),
+                new ChannelSection.Numbers(total, byChannel),
+                new NationalitySection.Numbers(total, answers.get(q.byRegion), answers.get(q.byNationality)),
+                new ExploitationSection.Numbers(total, byExploitation, figures.get("07")),
+                new GenderSection.Numbers(total, byGender, byExploitation, answers.get(q.exploitationByGender),
+                        answers.get(q.bySectorAndGender)),
+                new AgeSection.Numbers(total, byAuthority.age(), answers.get(q.byAgeGroup)),
+                new CourseSection.Numbers(year, total, note == null ? null : note.cutOffDate(), byStatus,
+                        answers.get(q.iomByAccommodation), answers.get(q.iomByGender),
+                        answers.get(q.iomOfYearByAssessmentYear), answers.get(q.iomOfYearByGender),
+                        answers.get(q.cmmByAccommodation), returnSupport.equivalentToIom(q.cmm()),
+                        answers.get(q.euByNationality), answers.get(q.declined)),
+                new OtherWorkSection.Numbers(byCaller, policeByReason, figures.get("14-2"), outreach.size()),
+                outreach, Map.copyOf(figures));
     }
 
     private static void add(Map<String, FigureData> figures, FigureData figure) {
@@ -140,18 +274,16 @@ class YearStatistics {
     }
 
     /** The outreach programmes with activities in the year, in the report's order: by kind, then city, then code. */
-    private List<ReportData.Programmed> outreach(int year) {
-        Map<String, Programme> programmes = new LinkedHashMap<>();
-        mongo.findAll(Programme.class).forEach(p -> programmes.put(p.code(), p));
-        List<ReportData.Programmed> rows = new ArrayList<>();
-        for (OutreachRow row : stats.outreachStats(OutreachFilter.year(year), List.of(OutreachDimension.PROGRAMME))) {
+    private static List<YearReport.Programmed> outreach(List<OutreachRow> metrics, Map<String, Programme> programmes) {
+        List<YearReport.Programmed> rows = new ArrayList<>();
+        for (OutreachRow row : metrics) {
             Programme programme = programmes.get(row.code());
             if (programme == null) {
                 programme = new Programme(row.code(), row.code(), row.code(), null, null, null, null);
             }
-            rows.add(new ReportData.Programmed(programme, row));
+            rows.add(new YearReport.Programmed(programme, row));
         }
-        rows.sort(Comparator.comparing((ReportData.Programmed p) -> p.programme().kind() == null ? Integer.MAX_VALUE
+        rows.sort(Comparator.comparing((YearReport.Programmed p) -> p.programme().kind() == null ? Integer.MAX_VALUE
                         : p.programme().kind().ordinal())
                 .thenComparing(p -> p.programme().city() == null ? "\uffff" : p.programme().city())
                 .thenComparing(p -> p.programme().code()));

@@ -30,13 +30,16 @@ class BenchCommandTests {
         assertThat(output.exitCode()).as(output.err()).isZero();
         assertThat(output.out()).contains("measurement").contains("(1) GraphQL / driver")
                 .contains("(2) cached / uncached throughput").contains("(3) CSV import / raw insertMany")
-                .contains("(4) export of the 2012 report");
+                .contains("(4) export of the 2012 report").contains("plain-Java floor")
+                .contains("(5) first anonymous answer after a write")
+                .doesNotContain("Protected tables not built ahead");
 
         JsonNode report = JsonMapper.builder().build().readTree(Files.readString(json, StandardCharsets.UTF_8));
         assertThat(report.get("setup").get("machine").asString()).contains("cores");
         List<String> ids = report.get("rows").valueStream().map(row -> row.get("id").asString()).toList();
         assertThat(ids).contains("0.gen", "1.api", "1.driver", "1.ratio", "1.plan", "2.uncached", "2.cached",
-                "2.ratio", "2.version", "3.import", "3.raw", "3.ratio", "4.2012", "4.all");
+                "2.ratio", "2.version", "3.import", "3.raw", "3.ratio", "4.2012", "4.all", "1.floor", "1.floorx", "5.first",
+                "5.repeat", "5.afterWrite");
         report.get("rows").valueStream().forEach(row -> {
             String status = row.get("status").asString();
             if (status.equals("SKIPPED")) {

@@ -307,6 +307,26 @@ class ReportExportTests {
         }
     }
 
+    /** Several years are asked together (one batch, hotline and outreach grouped by year): each is as if alone. */
+    @Test
+    void shouldWriteEachYearAsItsOwnExportDoesWhenExportingSeveralYearsAtOnce(@TempDir Path together,
+            @TempDir Path alone) throws IOException {
+        exporter.export(together, List.of(2011, 2012, 2016), Set.of(Lang.DA, Lang.EN));
+        for (int year : List.of(2011, 2016)) {
+            exporter.export(alone, year, Set.of(Lang.DA, Lang.EN));
+        }
+        for (int year : List.of(2011, 2012, 2016)) {
+            Path single = (year == 2012 ? out : alone).resolve(Integer.toString(year));
+            Path joint = together.resolve(Integer.toString(year));
+            List<Path> files = files(single);
+            assertThat(files(joint)).as(Integer.toString(year)).isEqualTo(files);
+            for (Path file : files) {
+                assertThat(Files.readAllBytes(joint.resolve(file))).as(year + "/" + file)
+                        .isEqualTo(Files.readAllBytes(single.resolve(file)));
+            }
+        }
+    }
+
     @Test
     void shouldExportASparseEarlierYearSayingWhatIsNotAvailable(@TempDir Path sparse) {
         exporter.export(sparse, 2011, Set.of(Lang.DA, Lang.EN));
