@@ -27,7 +27,8 @@ final class DocumentFacts {
     static final Set<String> STATISTICS_FIELDS = Set.of("personStats", "hotlineStats", "outreachStats", "codebook",
             "years", "__typename");
 
-    record Facts(OperationDefinition.Operation operation, String normalised, boolean statisticsOnly) {
+    record Facts(OperationDefinition.Operation operation, String normalised, boolean statisticsOnly,
+            boolean introspectionOnly) {
     }
 
     private final Cache<Key, Optional<Facts>> facts = Caffeine.newBuilder()
@@ -55,7 +56,11 @@ final class DocumentFacts {
         boolean statisticsOnly = operation.getOperation() == OperationDefinition.Operation.QUERY
                 && operation.getSelectionSet().getSelections().stream()
                         .allMatch(s -> s instanceof Field f && STATISTICS_FIELDS.contains(f.getName()));
-        return Optional.of(new Facts(operation.getOperation(), AstPrinter.printAstCompact(document), statisticsOnly));
+        boolean introspectionOnly = operation.getOperation() == OperationDefinition.Operation.QUERY
+                && operation.getSelectionSet().getSelections().stream()
+                        .allMatch(s -> s instanceof Field f && f.getName().startsWith("__"));
+        return Optional.of(new Facts(operation.getOperation(), AstPrinter.printAstCompact(document), statisticsOnly,
+                introspectionOnly));
     }
 
     private record Key(String query, String operationName) {

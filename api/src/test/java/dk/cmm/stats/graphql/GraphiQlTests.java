@@ -58,6 +58,21 @@ class GraphiQlTests {
         assertThat(run.get("headersEditor")).as("the headers editor, for an API token").isEqualTo(true);
     }
 
+    /** codegen tools pointed at the schema URL send an introspection POST there. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldAnswerAnIntrospectionQueryAtTheSchemaUrlAndNothingElse() {
+        RawHttp http = new RawHttp(port);
+        String introspection = "{\"query\":\"query IntrospectionQuery { __schema { queryType { name } types { name } } }\"}";
+        HttpResponse<String> schema = http.post("/graphql/schema", introspection);
+        assertThat(schema.statusCode()).isEqualTo(200);
+        Map<String, Object> data = (Map<String, Object>) RawHttp.json(schema.body()).get("data");
+        assertThat(data.toString()).contains("queryType={name=Query}", "name=PersonConnection");
+        HttpResponse<String> query = http.post("/graphql/schema", "{\"query\":\"{ years }\"}");
+        assertThat(query.statusCode()).isEqualTo(400);
+        assertThat(query.body()).contains("introspection queries only");
+    }
+
     @Test
     void shouldPrintTheSchemaWithItsDescriptions() {
         HttpResponse<String> schema = new RawHttp(port).get("/graphql/schema");

@@ -51,9 +51,13 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  * The query runs through the same {@link WebGraphQlHandler} as a POST: the same interceptors, field guard,
  * disclosure control and limits.
+ * <p>
+ * Also {@code POST /graphql/schema} with an introspection query ({@code __schema}, {@code __type} only), so that
+ * codegen tools pointed at the schema URL (which prints the SDL on GET) get their answer; anything else there is a
+ * BAD_REQUEST pointing at /graphql (the schema URL is not rate limited, so it must not answer data).
  */
 @Configuration(proxyBeanMethods = false)
-class GetEndpoint {
+class QueryEndpoints {
 
     static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
     private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
@@ -65,7 +69,8 @@ class GetEndpoint {
             @Value("${cmm.graphql.answer-cache.max-bytes:67108864}") long maxBytes) {
         Handler handler = new Handler(graphQl, dataVersion, json, new DocumentFacts(), new AnswerCache(maxBytes),
                 CacheControl.maxAge(maxAge).cachePublic());
-        return RouterFunctions.route().GET("/graphql", handler::handle).build();
+        return RouterFunctions.route().GET("/graphql", handler::handle)
+                .POST("/graphql/schema", handler::introspection).build();
     }
 
     static final class Handler {
@@ -134,6 +139,29 @@ class GetEndpoint {
             return ServerResponse.status(answer.status()).contentType(mediaType).eTag(etag)
                     .cacheControl(cacheControl(role, answer.errorFree()))
                     .varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.ACCEPT).body(answer.body());
+        }
+
+        @SuppressWarnings("unchecked")
+        ServerResponse introspection(ServerRequest request) {
+            Map<String, Object> body;
+            try {
+                body = json.readValue(request.servletRequest().getInputStream(), Map.class);
+            } catch (java.io.IOException | JacksonException e) {
+                body = null;
+            }
+            Object query = body == null ? null : body.get("query");
+            String operationName = body != null && body.get("operationName") instanceof String n ? n : null;
+            Optional<DocumentFacts.Facts> facts = query instanceof String q ? documents.of(q, operationName)
+                    : Optional.empty();
+            if (facts.isEmpty() || !facts.get().introspectionOnly()) {
+                return error(HttpStatus.BAD_REQUEST, "/graphql/schema answers introspection queries only "
+                        + "(__schema, __type); send other queries to /graphql.");
+            }
+            Map<String, Object> variables = body.get("variables") instanceof Map<?, ?> v
+                    ? (Map<String, Object>) v : Map.of();
+            AnswerCache.Answer answer = execute(request, (String) query, operationName, variables, Map.of(),
+                    responseType(request));
+            return ServerResponse.status(answer.status()).contentType(responseType(request)).body(answer.body());
         }
 
         private AnswerCache.Answer execute(ServerRequest request, String query, String operationName,
