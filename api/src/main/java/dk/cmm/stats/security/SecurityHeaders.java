@@ -17,12 +17,8 @@ class SecurityHeaders implements HeaderWriter {
 
     static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     static final String GRAPHIQL_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "font-src 'self' data:; img-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
+            + "font-src 'self' data:; img-src 'self' data:; connect-src 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
-
-    String graphiqlPolicy() {
-        return GRAPHIQL_POLICY;
-    }
 
     @Override
     public void writeHeaders(HttpServletRequest request, HttpServletResponse response) {
