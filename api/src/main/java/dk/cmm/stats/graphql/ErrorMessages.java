@@ -26,15 +26,20 @@ import reactor.core.publisher.Mono;
 @Component
 class ErrorMessages implements WebGraphQlInterceptor {
 
+    /** Text without a printed syntax-tree node in it, as short as possible. */
+    private static final String PLAIN = "((?:(?!Value\\{|ObjectField\\{).)*?)";
+
     private static final List<Map.Entry<Pattern, String>> VALUES = List.of(
             Map.entry(Pattern.compile("EnumValue\\{name='([^']*)'\\}"), "$1"),
             Map.entry(Pattern.compile("StringValue\\{value='([^']*)'\\}"), "\"$1\""),
             Map.entry(Pattern.compile("(?:Int|Float|Boolean)Value\\{value=([^{}]*?)\\}"), "$1"),
             Map.entry(Pattern.compile("NullValue\\{\\}"), "null"),
             Map.entry(Pattern.compile("VariableReference\\{name='([^']*)'\\}"), "\\$$1"),
-            Map.entry(Pattern.compile("ObjectField\\{name='([^']*)', value=([^{}]*?)\\}"), "$1: $2"),
-            Map.entry(Pattern.compile("ObjectValue\\{objectFields=\\[([^\\[\\]{}]*)\\]\\}"), "{$1}"),
-            Map.entry(Pattern.compile("ArrayValue\\{values=\\[([^\\[\\]{}]*)\\]\\}"), "[$1]"));
+            // composites once their parts are plain: the content holds no printed node any more
+            Map.entry(Pattern.compile("ObjectField\\{name='([^']*)', value=" + PLAIN + "\\}(?=[,\\]])"),
+                    "$1: $2"),
+            Map.entry(Pattern.compile("ObjectValue\\{objectFields=\\[" + PLAIN + "\\]\\}"), "{$1}"),
+            Map.entry(Pattern.compile("ArrayValue\\{values=\\[" + PLAIN + "\\]\\}"), "[$1]"));
     private static final Pattern ARGUMENT = Pattern.compile("argument '([A-Za-z0-9_.\\[\\]]+)'");
 
     @Override
