@@ -9,8 +9,9 @@ class ErrorMessagesTests {
 
     @Test
     void shouldWriteEnumListAndObjectValuesAsGraphQl() {
-        assertThat(ErrorMessages.readable("argument 'groupBy' with value 'ArrayValue{values=[EnumValue{name='SLAVERY'}, "
-                + "EnumValue{name='GENDER'}]}' is not a valid 'PersonDimension' - 'EnumValue{name='SLAVERY'}'"))
+        assertThat(ErrorMessages.readable("argument 'groupBy' with value 'ArrayValue{values=["
+                + "EnumValue{name='SLAVERY'}, EnumValue{name='GENDER'}]}' is not a valid 'PersonDimension' - "
+                + "'EnumValue{name='SLAVERY'}'"))
                 .isEqualTo("argument 'groupBy' with value '[SLAVERY, GENDER]' is not a valid 'PersonDimension' - "
                         + "'SLAVERY'");
         assertThat(ErrorMessages.readable("value 'ObjectValue{objectFields=[ObjectField{name='ageMin', "

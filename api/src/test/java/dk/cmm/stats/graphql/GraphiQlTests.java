@@ -63,7 +63,8 @@ class GraphiQlTests {
     @SuppressWarnings("unchecked")
     void shouldAnswerAnIntrospectionQueryAtTheSchemaUrlAndNothingElse() {
         RawHttp http = new RawHttp(port);
-        String introspection = "{\"query\":\"query IntrospectionQuery { __schema { queryType { name } types { name } } }\"}";
+        String introspection = "{\"query\":\"query IntrospectionQuery { __schema { queryType { name } "
+                + "types { name } } }\"}";
         HttpResponse<String> schema = http.post("/graphql/schema", introspection);
         assertThat(schema.statusCode()).isEqualTo(200);
         Map<String, Object> data = (Map<String, Object>) RawHttp.json(schema.body()).get("data");

@@ -36,7 +36,8 @@ class HttpCachingTests {
         assertThat(get.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
                 .startsWith("application/json"));
         assertThat(RawHttp.json(get.body())).isEqualTo(RawHttp.json(post.body()));
-        assertThat(get.headers().firstValue("ETag")).hasValueSatisfying(tag -> assertThat(tag).matches("\"[0-9a-f]+\""));
+        assertThat(get.headers().firstValue("ETag"))
+                .hasValueSatisfying(tag -> assertThat(tag).matches("\"[0-9a-f]+\""));
         assertThat(get.headers().firstValue("Cache-Control")).hasValue("max-age=60, public");
     }
 
@@ -64,7 +65,8 @@ class HttpCachingTests {
                 .get("personStats").get("total");
 
         HttpResponse<String> created = new RawHttp(port).post("/graphql", """
-                {"query": "mutation { createPerson(input: {caseRef: \\"2019-9E1\\", assessmentYear: 2019}) { caseRef } }"}
+                {"query": "mutation { createPerson(input: {caseRef: \\"2019-9E1\\", assessmentYear: 2019}) \
+                { caseRef } }"}
                 """, "Authorization", StaffTokens.bearer(StaffTokens.CASEWORKER));
         assertThat(created.body()).contains("2019-9E1").doesNotContain("errors");
 

@@ -305,7 +305,8 @@ class MutationTests {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"classification\":\"BAD_REQUEST\"").contains("\"argument\":\"input.callId\"")
+        assertThat(response.body()).contains("\"classification\":\"BAD_REQUEST\"")
+                .contains("\"argument\":\"input.callId\"")
                 .doesNotContain("Exception").doesNotContain("at dk.cmm");
     }
 

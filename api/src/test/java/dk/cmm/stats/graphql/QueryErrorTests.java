@@ -151,8 +151,8 @@ class QueryErrorTests {
         ResponseError hotline = onlyError(graphQl.document("{ hotlineStats(filter: {years: [1850]}) { total } }")
                 .execute(), "BAD_REQUEST");
         assertThat(hotline.getExtensions()).containsEntry("argument", "filter.years");
-        ResponseError outreach = onlyError(graphQl.document("{ outreachStats(filter: {years: [99999]}) { activities } }")
-                .execute(), "BAD_REQUEST");
+        ResponseError outreach = onlyError(graphQl
+                .document("{ outreachStats(filter: {years: [99999]}) { activities } }").execute(), "BAD_REQUEST");
         assertThat(outreach.getExtensions()).containsEntry("argument", "filter.years");
     }
 
