@@ -14,8 +14,8 @@ import reactor.core.publisher.Mono;
 /**
  * Drops "null in a non-null field" errors reported beneath a field that failed already, so that a bad request
  * answers with its one clear error. graphql-java reports no such error for a failed field itself, but
- * spring-graphql answers a failed connection field ({@code persons}, which is non-null) with an empty connection,
- * whose missing {@code totalCount} would add a second, misleading error below the first.
+ * spring-graphql answers a failed connection field ({@code persons}) with an empty connection, whose missing
+ * {@code totalCount} would add a second, misleading error below the first.
  */
 @Component
 class ConsequentialErrorFilter implements WebGraphQlInterceptor {

@@ -16,8 +16,9 @@ import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
 
 /**
- * Refused changes as GraphQL errors: one BAD_REQUEST error per problem of a refused record, with the field and the
- * value in {@code extensions}, so that a form can show each message next to its field; a change to a record that
+ * Refused changes as GraphQL errors: one BAD_REQUEST error per problem of a refused record, with the argument path
+ * ({@code extensions.argument}, e.g. {@code input.gender}) and the value in {@code extensions}, so that a form can
+ * show each message next to its field; a change to a record that
  * does not exist is NOT_FOUND. The messages are the importer's ({@code field 'x': value 'y' is not …}).
  */
 @ControllerAdvice
@@ -35,10 +36,23 @@ public class ValidationErrorHandler {
                 new Violation(missing.field(), missing.value(), "is not found"));
     }
 
+    /**
+     * The violation's field as a path into the mutation's arguments, as every error of the API names the argument at
+     * fault: {@code caseRef} where it is an argument itself, else under the input argument ({@code input.gender},
+     * {@code changes.nationality}, {@code input.contacts[2].nationality}).
+     */
+    static String argumentPath(DataFetchingEnvironment environment, String field) {
+        if (field == null || environment.getArguments().containsKey(field)) {
+            return field;
+        }
+        return environment.getArguments().entrySet().stream().filter(a -> a.getValue() instanceof Map<?, ?>)
+                .map(a -> a.getKey() + "." + field).findFirst().orElse(field);
+    }
+
     private static GraphQLError error(DataFetchingEnvironment environment, ErrorType type, String message,
             Violation violation) {
         Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("field", violation.field());
+        extensions.put("argument", argumentPath(environment, violation.field()));
         extensions.put("value", violation.value());
         return GraphqlErrorBuilder.newError(environment).errorType(type).message(message).extensions(extensions)
                 .build();

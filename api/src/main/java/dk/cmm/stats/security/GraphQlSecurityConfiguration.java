@@ -45,7 +45,7 @@ class GraphQlSecurityConfiguration {
                 }
                 if (ex instanceof DisclosureLimitException limit) {
                     return GraphqlErrorBuilder.newError(env).errorType(ErrorType.FORBIDDEN)
-                            .message(limit.getMessage()).extensions(java.util.Map.of("field", limit.field()))
+                            .message(limit.getMessage()).extensions(java.util.Map.of("argument", limit.field()))
                             .build();
                 }
                 return null;

@@ -32,8 +32,9 @@ class CrossOriginConfiguration implements WebMvcConfigurer {
             registry.addMapping(path)
                     .allowedOrigins(allowedOrigins.toArray(String[]::new))
                     .allowedMethods("GET", "POST")
-                    .allowedHeaders("Content-Type", "Accept", "Authorization")
-                    .exposedHeaders("Content-Disposition")
+                    .allowedHeaders("Content-Type", "Accept", "Authorization", "If-None-Match")
+                    // Retry-After: how long a rate-limited caller waits; ETag: for If-None-Match on GET
+                    .exposedHeaders("Content-Disposition", "Retry-After", "ETag")
                     .maxAge(3600);
         }
     }

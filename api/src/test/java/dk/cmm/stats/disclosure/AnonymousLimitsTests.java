@@ -125,7 +125,7 @@ class AnonymousLimitsTests {
                 .variable("filter", Y2012).variable("groupBy", List.of("GENDER", "STATUS", "ACCOMMODATION"))
                 .execute(), "FORBIDDEN");
         assertThat(error.getMessage()).contains("at most 2");
-        assertThat(error.getExtensions()).containsEntry("field", "groupBy");
+        assertThat(error.getExtensions()).containsEntry("argument", "groupBy");
     }
 
     @Test

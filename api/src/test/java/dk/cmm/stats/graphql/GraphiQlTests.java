@@ -3,14 +3,18 @@ package dk.cmm.stats.graphql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dk.cmm.stats.ApiTest;
+import dk.cmm.stats.NodeScripts;
 import dk.cmm.stats.RawHttp;
 
-/** GraphiQL and the printed schema are served for front-end developers. */
+/** GraphiQL (served from the jar, working with the network closed) and the printed schema. */
 @ApiTest
 class GraphiQlTests {
 
@@ -18,13 +22,56 @@ class GraphiQlTests {
     int port;
 
     @Test
-    void shouldServeGraphiQlPointingAtTheGraphQlEndpoint() {
-        HttpResponse<String> page = new RawHttp(port).get("/graphiql");
+    void shouldServeGraphiQlWithEveryAssetFromThisServer() {
+        RawHttp http = new RawHttp(port);
+        HttpResponse<String> page = http.get("/graphiql");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
                 .startsWith("text/html"));
-        assertThat(page.body()).containsIgnoringCase("graphiql");
-        assertThat(page.uri().getQuery()).contains("path=/graphql");
+        assertThat(page.body()).doesNotContain("esm.sh").doesNotContain("http://").doesNotContain("https://");
+        for (String asset : List.of("graphiql.min.js", "graphiql.min.css", "react.production.min.js",
+                "react-dom.production.min.js", "graphiql/start.js")) {
+            String src = page.body().replaceAll("(?s).*(?:src|href)=\"([^\"]*" + asset.replace(".", "\\.")
+                    + ")\".*", "$1");
+            assertThat(src).as(asset).doesNotContain("<");
+            assertThat(http.get("/" + src).statusCode()).as(src).isEqualTo(200);
+        }
+    }
+
+    /**
+     * Headless Chromium with every request that is not to this server aborted: GraphiQL loads, runs
+     * {@code { years }} typed into its editor and shows the same answer as a POST.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldAnswerAQueryInGraphiQlWithTheNetworkClosed() {
+        NodeScripts.assumeNode("playwright-core");
+        Path chromium = NodeScripts.assumeChromium();
+        Map<String, Object> run = NodeScripts.run("graphiql-offline.mjs", "http://localhost:" + port,
+                chromium.toString());
+        Map<String, Object> expected = RawHttp.json(new RawHttp(port).post("/graphql", "{\"query\":\"{ years }\"}")
+                .body());
+        assertThat((List<String>) run.get("blocked")).as("requests that tried to leave the server").isEmpty();
+        assertThat((List<String>) run.get("errors")).as("console errors (e.g. CSP violations)").isEmpty();
+        assertThat(run.get("answer")).isEqualTo(expected);
+        assertThat(((Map<String, List<Integer>>) expected.get("data")).get("years")).contains(2012);
+        assertThat(run.get("headersEditor")).as("the headers editor, for an API token").isEqualTo(true);
+    }
+
+    /** codegen tools pointed at the schema URL send an introspection POST there. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldAnswerAnIntrospectionQueryAtTheSchemaUrlAndNothingElse() {
+        RawHttp http = new RawHttp(port);
+        String introspection = "{\"query\":\"query IntrospectionQuery { __schema { queryType { name } "
+                + "types { name } } }\"}";
+        HttpResponse<String> schema = http.post("/graphql/schema", introspection);
+        assertThat(schema.statusCode()).isEqualTo(200);
+        Map<String, Object> data = (Map<String, Object>) RawHttp.json(schema.body()).get("data");
+        assertThat(data.toString()).contains("queryType={name=Query}", "name=PersonConnection");
+        HttpResponse<String> query = http.post("/graphql/schema", "{\"query\":\"{ years }\"}");
+        assertThat(query.statusCode()).isEqualTo(400);
+        assertThat(query.body()).contains("introspection queries only");
     }
 
     @Test

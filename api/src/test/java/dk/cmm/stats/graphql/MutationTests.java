@@ -139,7 +139,7 @@ class MutationTests {
                 .execute().errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
                     assertThat(error.getErrorType()).isEqualTo(ErrorType.NOT_FOUND);
                     assertThat(error.getMessage()).isEqualTo("There is no person with caseRef '2025-404'");
-                    assertThat(error.getExtensions()).containsEntry("field", "caseRef")
+                    assertThat(error.getExtensions()).containsEntry("argument", "caseRef")
                             .containsEntry("value", "2025-404");
                 }));
     }
@@ -276,7 +276,9 @@ class MutationTests {
         request.execute().errors().satisfy(errors -> {
             assertThat(errors).anySatisfy(error -> {
                 assertThat(error.getErrorType()).isEqualTo(ErrorType.BAD_REQUEST);
-                assertThat(error.getExtensions()).containsEntry("field", field).containsEntry("value", value);
+                assertThat(error.getExtensions())
+                        .containsEntry("argument", (mutation.equals("updatePerson") ? "changes." : "input.") + field)
+                        .containsEntry("value", value);
                 assertThat(error.getMessage()).startsWith("field '" + field + "': ");
                 assertThat(error.getPath()).isEqualTo(mutation);
             });
@@ -289,8 +291,8 @@ class MutationTests {
     void shouldReportEveryProblemOfARefusedRecordAsItsOwnError() {
         graphQl.documentName("createPerson").variable("input", with(PERSON, "caseRef", "Jens Hansen",
                 "nationality", "Narnia", "stayDays", 99_999)).execute().errors().satisfy(errors -> assertThat(errors)
-                        .extracting(error -> error.getExtensions().get("field"))
-                        .containsExactlyInAnyOrder("caseRef", "nationality", "stayDays"));
+                        .extracting(error -> error.getExtensions().get("argument"))
+                        .containsExactlyInAnyOrder("input.caseRef", "input.nationality", "input.stayDays"));
     }
 
     @Test
@@ -303,7 +305,8 @@ class MutationTests {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"classification\":\"BAD_REQUEST\"").contains("\"field\":\"callId\"")
+        assertThat(response.body()).contains("\"classification\":\"BAD_REQUEST\"")
+                .contains("\"argument\":\"input.callId\"")
                 .doesNotContain("Exception").doesNotContain("at dk.cmm");
     }
 

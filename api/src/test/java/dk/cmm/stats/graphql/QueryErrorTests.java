@@ -103,7 +103,12 @@ class QueryErrorTests {
         HttpGraphQlTester caseworker = StaffTokens.as(graphQl, StaffTokens.CASEWORKER);
         String validBase64ButNotACursor = Base64.getUrlEncoder().encodeToString("2012-001".getBytes(
                 StandardCharsets.UTF_8));
-        for (String cursor : List.of("not a cursor!", validBase64ButNotACursor, "")) {
+        String handMade = Base64.getUrlEncoder().encodeToString("person:2012-025".getBytes(StandardCharsets.UTF_8));
+        String real = caseworker.documentName("personPage").variable("first", 1).execute()
+                .path("persons.pageInfo.endCursor").entity(String.class).get();
+        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString("2012-025".getBytes(
+                StandardCharsets.UTF_8)) + real.substring(real.indexOf('.'));
+        for (String cursor : List.of("not a cursor!", validBase64ButNotACursor, "", handMade, forged)) {
             var response = caseworker.documentName("personPage").variable("after", cursor).execute();
             ResponseError error = onlyError(response, "BAD_REQUEST");
             assertThat(error.getMessage()).startsWith("Malformed cursor");
@@ -116,20 +121,53 @@ class QueryErrorTests {
         // person records are for caseworkers; the errors are the query's own
         HttpGraphQlTester caseworker = StaffTokens.as(graphQl, StaffTokens.CASEWORKER);
         var response = caseworker.documentName("personPage")
-                .variable("filter", Map.of("nationality", List.of("ng"))).execute();
+                .variable("filter", Map.of("nationality", List.of("XX"))).execute();
         assertThat(onlyError(response, "BAD_REQUEST").getExtensions()).containsEntry("argument",
                 "filter.nationality");
     }
 
     @Test
+    void shouldAcceptNationalityCodesInAnyCaseAsTheImporterDoes() {
+        HttpGraphQlTester analyst = StaffTokens.as(graphQl, StaffTokens.ANALYST);
+        Integer lower = analyst.documentName("personTotalFiltered")
+                .variable("filter", Map.of("assessmentYears", List.of(2012), "nationality", List.of("ng", " Ro")))
+                .execute()
+                .path("personStats.total").entity(Integer.class).get();
+        Integer upper = analyst.documentName("personTotalFiltered")
+                .variable("filter", Map.of("assessmentYears", List.of(2012), "nationality", List.of("NG", "RO")))
+                .execute()
+                .path("personStats.total").entity(Integer.class).get();
+        assertThat(lower).isEqualTo(upper).isPositive();
+    }
+
+    @Test
+    void shouldRefuseAYearOutsideTheImportersRangeNamingTheArgument() {
+        for (String list : List.of("assessmentYears", "outcomeYears")) {
+            ResponseError error = onlyError(graphQl.documentName("personTotalFiltered")
+                    .variable("filter", Map.of(list, List.of(2012, 99999))).execute(), "BAD_REQUEST");
+            assertThat(error.getMessage()).contains("99999", "filter." + list);
+            assertThat(error.getExtensions()).containsEntry("argument", "filter." + list);
+        }
+        ResponseError hotline = onlyError(graphQl.document("{ hotlineStats(filter: {years: [1850]}) { total } }")
+                .execute(), "BAD_REQUEST");
+        assertThat(hotline.getExtensions()).containsEntry("argument", "filter.years");
+        ResponseError outreach = onlyError(graphQl
+                .document("{ outreachStats(filter: {years: [99999]}) { activities } }").execute(), "BAD_REQUEST");
+        assertThat(outreach.getExtensions()).containsEntry("argument", "filter.years");
+    }
+
+    @Test
     void shouldAnswerAnUnknownEnumValueWithAValidationError() {
         ResponseError error = onlyError(graphQl.documentName("invalidEnumValue").execute(), "ValidationError");
-        assertThat(error.getMessage()).contains("SHOE_SIZE");
+        assertThat(error.getMessage()).contains("'SHOE_SIZE'").doesNotContain("EnumValue{", "ArrayValue{");
+        assertThat(error.getExtensions()).containsEntry("argument", "groupBy[0]");
     }
 
     @Test
     void shouldAnswerAnArgumentOfTheWrongTypeWithAValidationError() {
-        onlyError(graphQl.documentName("wrongArgumentType").execute(), "ValidationError");
+        ResponseError literal = onlyError(graphQl.documentName("wrongArgumentType").execute(), "ValidationError");
+        assertThat(literal.getMessage()).contains("'\"thirty\"'").doesNotContain("Value{", "ObjectField{");
+        assertThat(literal.getExtensions()).containsEntry("argument", "filter.ageMin");
         var viaVariables = graphQl.documentName("personTotalFiltered")
                 .variable("filter", Map.of("gender", List.of("WOMAN"))).execute();
         onlyError(viaVariables, "ValidationError");

@@ -34,6 +34,20 @@ class CrossOriginTests {
                 "http://localhost:5173");
         assertThat(query.statusCode()).isEqualTo(200);
         assertThat(query.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:5173");
+        assertThat(query.headers().firstValue("Access-Control-Expose-Headers")).hasValueSatisfying(
+                headers -> assertThat(headers).contains("Retry-After", "ETag"));
+    }
+
+    @Test
+    void shouldLetABrowserRevalidateAGetQuery() {
+        HttpResponse<String> preflight = new RawHttp(port).options("/graphql", "Origin", DASHBOARD,
+                "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "if-none-match");
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).hasValueSatisfying(
+                headers -> assertThat(headers.toLowerCase()).contains("if-none-match"));
+        HttpResponse<String> get = new RawHttp(port).get("/graphql?query=%7Byears%7D", "Origin", DASHBOARD);
+        assertThat(get.statusCode()).isEqualTo(200);
+        assertThat(get.headers().firstValue("Access-Control-Allow-Origin")).hasValue(DASHBOARD);
     }
 
     @Test

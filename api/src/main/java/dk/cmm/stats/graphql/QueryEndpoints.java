@@ -1,0 +1,246 @@
+package dk.cmm.stats.graphql;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.graphql.server.WebGraphQlHandler;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.util.IdGenerator;
+import org.springframework.util.JdkIdGenerator;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+import dk.cmm.stats.security.Actors;
+import dk.cmm.stats.security.Role;
+import dk.cmm.stats.storage.DataVersion;
+import graphql.language.OperationDefinition;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code GET /graphql?query=...&variables=...&operationName=...}, as the GraphQL-over-HTTP spec describes (urql's
+ * default client sends queries so), with HTTP caching:
+ * <ul>
+ * <li>Queries only: a mutation over GET is refused with 405, {@code Allow: POST} and a JSON error.</li>
+ * <li>{@code ETag}: a hash of the data version, the normalised document, operation name and variables, the
+ * caller's role and the answer's media type. A matching {@code If-None-Match} gets {@code 304} without running the
+ * query. Any write changes the data version, and so every ETag.</li>
+ * <li>{@code Cache-Control}: an error-free answer to a caller without a token is {@code public} for
+ * {@code cmm.graphql.http-cache.max-age} (default 60 s), so a CDN before a public dashboard serves repeated
+ * questions; an answer to a token holder is {@code private, no-store}, and an answer with errors is
+ * {@code no-store}.</li>
+ * <li>Statistics-only answers are kept serialised ({@link AnswerCache}) under the same key, so a repeated question
+ * costs a version read and a hash lookup; the data version in the key makes every write visible at once.</li>
+ * </ul>
+ * The query runs through the same {@link WebGraphQlHandler} as a POST: the same interceptors, field guard,
+ * disclosure control and limits.
+ * <p>
+ * Also {@code POST /graphql/schema} with an introspection query ({@code __schema}, {@code __type} only), so that
+ * codegen tools pointed at the schema URL (which prints the SDL on GET) get their answer; anything else there is a
+ * BAD_REQUEST pointing at /graphql (the schema URL is not rate limited, so it must not answer data).
+ */
+@Configuration(proxyBeanMethods = false)
+class QueryEndpoints {
+
+    static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
+    private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    RouterFunction<ServerResponse> graphQlGetRoute(WebGraphQlHandler graphQl, DataVersion dataVersion,
+            JsonMapper json, @Value("${cmm.graphql.http-cache.max-age:60s}") Duration maxAge,
+            @Value("${cmm.graphql.answer-cache.max-bytes:67108864}") long maxBytes) {
+        Handler handler = new Handler(graphQl, dataVersion, json, new DocumentFacts(), new AnswerCache(maxBytes),
+                CacheControl.maxAge(maxAge).cachePublic());
+        return RouterFunctions.route().GET("/graphql", handler::handle)
+                .POST("/graphql/schema", handler::introspection).build();
+    }
+
+    static final class Handler {
+
+        private final WebGraphQlHandler graphQl;
+        private final DataVersion dataVersion;
+        private final JsonMapper json;
+        private final DocumentFacts documents;
+        private final AnswerCache answers;
+        private final CacheControl anonymous;
+        private final IdGenerator ids = new JdkIdGenerator();
+
+        Handler(WebGraphQlHandler graphQl, DataVersion dataVersion, JsonMapper json, DocumentFacts documents,
+                AnswerCache answers, CacheControl anonymous) {
+            this.graphQl = graphQl;
+            this.dataVersion = dataVersion;
+            this.json = json;
+            this.documents = documents;
+            this.answers = answers;
+            this.anonymous = anonymous;
+        }
+
+        ServerResponse handle(ServerRequest request) {
+            String query = request.param("query").filter(q -> !q.isBlank()).orElse(null);
+            if (query == null) {
+                return error(HttpStatus.BAD_REQUEST, "GET /graphql needs a 'query' parameter (the GraphQL document, "
+                        + "URL-encoded); send mutations with POST.");
+            }
+            String operationName = request.param("operationName").filter(n -> !n.isBlank()).orElse(null);
+            Map<String, Object> variables;
+            Map<String, Object> extensions;
+            try {
+                variables = jsonObject(request, "variables");
+                extensions = jsonObject(request, "extensions");
+            } catch (IllegalArgumentException e) {
+                return error(HttpStatus.BAD_REQUEST, e.getMessage());
+            }
+            Optional<DocumentFacts.Facts> facts = documents.of(query, operationName);
+            if (facts.isPresent() && facts.get().operation() != OperationDefinition.Operation.QUERY) {
+                return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST")
+                        .contentType(JSON_UTF8).body(errorBody("Only queries can be sent with GET; send a "
+                                + facts.get().operation().name().toLowerCase(java.util.Locale.ROOT)
+                                + " with POST."));
+            }
+            MediaType mediaType = responseType(request);
+            Role role = Actors.role();
+            String version = String.valueOf(dataVersion.current()); // before the answer: a later write changes it
+            AnswerCache.Key key = new AnswerCache.Key(
+                    facts.map(DocumentFacts.Facts::normalised).orElse(query), operationName,
+                    AnswerCache.canonical(variables, json), role, mediaType.toString(), version);
+            String etag = key.etag();
+            boolean statistics = facts.map(DocumentFacts.Facts::statisticsOnly).orElse(false);
+            if (request.headers().header(HttpHeaders.IF_NONE_MATCH).stream()
+                    .anyMatch(value -> matches(value, etag))) {
+                return ServerResponse.status(HttpStatus.NOT_MODIFIED).eTag(etag)
+                        .cacheControl(cacheControl(role, true)).varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.ACCEPT)
+                        .build();
+            }
+            AnswerCache.Answer answer = statistics ? answers.get(key) : null;
+            if (answer == null) {
+                answer = execute(request, query, operationName, variables, extensions, mediaType);
+                if (statistics && answer.errorFree()) {
+                    answers.put(key, answer);
+                }
+            }
+            return ServerResponse.status(answer.status()).contentType(mediaType).eTag(etag)
+                    .cacheControl(cacheControl(role, answer.errorFree()))
+                    .varyBy(HttpHeaders.AUTHORIZATION, HttpHeaders.ACCEPT).body(answer.body());
+        }
+
+        @SuppressWarnings("unchecked")
+        ServerResponse introspection(ServerRequest request) {
+            Map<String, Object> body;
+            try {
+                body = json.readValue(request.servletRequest().getInputStream(), Map.class);
+            } catch (java.io.IOException | JacksonException e) {
+                body = null;
+            }
+            Object query = body == null ? null : body.get("query");
+            String operationName = body != null && body.get("operationName") instanceof String n ? n : null;
+            Optional<DocumentFacts.Facts> facts = query instanceof String q ? documents.of(q, operationName)
+                    : Optional.empty();
+            if (facts.isEmpty() || !facts.get().introspectionOnly()) {
+                return error(HttpStatus.BAD_REQUEST, "/graphql/schema answers introspection queries only "
+                        + "(__schema, __type); send other queries to /graphql.");
+            }
+            Map<String, Object> variables = body.get("variables") instanceof Map<?, ?> v
+                    ? (Map<String, Object>) v : Map.of();
+            AnswerCache.Answer answer = execute(request, (String) query, operationName, variables, Map.of(),
+                    responseType(request));
+            return ServerResponse.status(answer.status()).contentType(responseType(request)).body(answer.body());
+        }
+
+        private AnswerCache.Answer execute(ServerRequest request, String query, String operationName,
+                Map<String, Object> variables, Map<String, Object> extensions, MediaType mediaType) {
+            Map<String, Object> body = new java.util.HashMap<>();
+            body.put("query", query);
+            body.put("operationName", operationName);
+            body.put("variables", variables);
+            body.put("extensions", extensions);
+            WebGraphQlRequest graphQlRequest = new WebGraphQlRequest(request.uri(), request.headers().asHttpHeaders(),
+                    new LinkedMultiValueMap<>(), request.remoteAddress().orElse((InetSocketAddress) null),
+                    request.attributes(), body, ids.generateId().toString(), request.servletRequest().getLocale());
+            WebGraphQlResponse response = graphQl.handleRequest(graphQlRequest).block();
+            Map<String, Object> result = response.toMap();
+            // as the POST handler: with application/graphql-response+json, a request that did not run is a 4xx
+            HttpStatus status = GRAPHQL_RESPONSE.equals(mediaType) && !result.containsKey("data")
+                    ? HttpStatus.BAD_REQUEST : HttpStatus.OK;
+            return new AnswerCache.Answer(json.writeValueAsBytes(result), status.value(),
+                    response.getErrors().isEmpty());
+        }
+
+        private CacheControl cacheControl(Role role, boolean errorFree) {
+            if (role != Role.ANONYMOUS) {
+                return CacheControl.noStore().cachePrivate();
+            }
+            return errorFree ? anonymous : CacheControl.noStore();
+        }
+
+        private static boolean matches(String ifNoneMatch, String etag) {
+            for (String candidate : ifNoneMatch.split(",")) {
+                String tag = candidate.strip();
+                if (tag.startsWith("W/")) {
+                    tag = tag.substring(2);
+                }
+                if (tag.equals(etag) || tag.equals("*")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static MediaType responseType(ServerRequest request) {
+            List<MediaType> accepted = request.headers().accept();
+            for (MediaType type : accepted) {
+                if (type.isCompatibleWith(GRAPHQL_RESPONSE) && !type.isWildcardType()) {
+                    return GRAPHQL_RESPONSE;
+                }
+                if (type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+                    return JSON_UTF8;
+                }
+            }
+            return JSON_UTF8;
+        }
+
+        @SuppressWarnings("unchecked")
+        private Map<String, Object> jsonObject(ServerRequest request, String name) {
+            Optional<String> text = request.param(name).filter(t -> !t.isBlank());
+            if (text.isEmpty()) {
+                return Map.of();
+            }
+            try {
+                Object value = json.readValue(text.get(), Object.class);
+                if (value instanceof Map<?, ?> map) {
+                    return (Map<String, Object>) map;
+                }
+            } catch (JacksonException e) {
+                // below
+            }
+            throw new IllegalArgumentException("The '" + name + "' parameter must be a JSON object, e.g. "
+                    + name + "={\"year\":2012} (URL-encoded).");
+        }
+
+        private ServerResponse error(HttpStatus status, String message) {
+            return ServerResponse.status(status).contentType(JSON_UTF8).body(errorBody(message));
+        }
+
+        private byte[] errorBody(String message) {
+            return json.writeValueAsBytes(Map.of("errors", List.of(Map.of("message", message,
+                    "extensions", Map.of("classification", "BAD_REQUEST")))));
+        }
+    }
+}
