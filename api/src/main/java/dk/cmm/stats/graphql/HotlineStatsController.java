@@ -8,6 +8,7 @@ import org.springframework.stereotype.Controller;
 
 import dk.cmm.stats.stats.HotlineDimension;
 import dk.cmm.stats.stats.HotlineFilter;
+import dk.cmm.stats.stats.Order;
 import dk.cmm.stats.disclosure.PublicStatistics;
 import dk.cmm.stats.disclosure.StatsAnswer;
 
@@ -23,8 +24,8 @@ class HotlineStatsController {
 
     @QueryMapping
     StatsAnswer hotlineStats(@Argument HotlineFilter filter, @Argument List<HotlineDimension> groupBy,
-            @Argument Boolean includeEmpty) {
+            @Argument Boolean includeEmpty, @Argument Order orderBy) {
         return statistics.hotlineStats(Audiences.current(), filter, groupBy == null ? List.of() : groupBy,
-                Boolean.TRUE.equals(includeEmpty));
+                Boolean.TRUE.equals(includeEmpty), orderBy == null ? Order.COUNT : orderBy);
     }
 }

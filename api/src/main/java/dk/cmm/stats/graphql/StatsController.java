@@ -8,6 +8,7 @@ import org.springframework.stereotype.Controller;
 
 import dk.cmm.stats.disclosure.PublicStatistics;
 import dk.cmm.stats.disclosure.StatsAnswer;
+import dk.cmm.stats.stats.Order;
 import dk.cmm.stats.stats.PersonDimension;
 import dk.cmm.stats.stats.PersonFilter;
 import dk.cmm.stats.stats.StatsService;
@@ -26,9 +27,9 @@ class StatsController {
 
     @QueryMapping
     StatsAnswer personStats(@Argument PersonFilter filter, @Argument List<PersonDimension> groupBy,
-            @Argument Boolean includeEmpty) {
+            @Argument Boolean includeEmpty, @Argument Order orderBy) {
         return statistics.personStats(Audiences.current(), filter, groupBy == null ? List.of() : groupBy,
-                Boolean.TRUE.equals(includeEmpty));
+                Boolean.TRUE.equals(includeEmpty), orderBy == null ? Order.COUNT : orderBy);
     }
 
     @QueryMapping
