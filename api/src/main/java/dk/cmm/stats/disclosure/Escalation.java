@@ -116,7 +116,26 @@ final class Escalation {
         if (!previous.containsKey(cell) && rule.isSmall(count) && bounds.min(cell) > 0) {
             return false; // proven to exist: no need to ask for the upper bound
         }
-        return rule.protects(bounds.range(cell), count, previous.get(cell));
+        AttackerBounds.Range range = bounds.range(cell);
+        if (rule.protects(range, count, previous.get(cell))) {
+            return true;
+        }
+        // what the report alone proves is no disclosure of ours: ask only for what it leaves open
+        AttackerBounds.Range reportAlone = reportAlone().range(cell);
+        return rule.protectsBeyond(range, count, reportAlone);
+    }
+
+    private AttackerBounds reportOnly;
+
+    /** The attacker who knows the report's numbers only (every other cell withheld). */
+    private AttackerBounds reportAlone() {
+        if (reportOnly == null) {
+            Set<Cell> all = new LinkedHashSet<>(geometry.cells());
+            all.removeAll(mustPublish);
+            all.remove(Cell.TOTAL);
+            reportOnly = new AttackerBounds(geometry, all);
+        }
+        return reportOnly;
     }
 
     private void withhold(Cell cell) {

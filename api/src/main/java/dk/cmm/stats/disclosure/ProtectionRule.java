@@ -21,6 +21,18 @@ record ProtectionRule(int k) {
         return previous != count && Math.abs(count - previous) < k;
     }
 
+    /**
+     * Whether the range protects a small cell as far as the report leaves it open: where the report alone proves
+     * that someone has the combination, or that the count is below k, the range need not say otherwise.
+     */
+    boolean protectsBeyond(Range range, long count, Range reportAlone) {
+        if (!isSmall(count) || reportAlone.min() == reportAlone.max()) {
+            return !isSmall(count) || reportAlone.min() == reportAlone.max();
+        }
+        return range.min() < range.max() && range.min() <= Math.max(0, reportAlone.min())
+                && range.max() >= Math.min(k, reportAlone.max());
+    }
+
     /** Whether the range protects a cell of this count (previous: the earlier release's count, or null). */
     boolean protects(Range range, long count, Long previous) {
         if (range.min() == range.max()) {

@@ -14,8 +14,8 @@ import dk.cmm.stats.stats.PersonFilter;
 
 /**
  * What a caller without a token may ask, checked before any number is computed: releases hold the tables over at
- * most two axes of a year, so a question may combine at most that many dimensions (the year aside), no exact ages,
- * and only the countries published one by one.
+ * most two axes of a year, so a question may combine at most that many dimensions (the year aside), and no exact
+ * ages.
  */
 @Component
 class PublicLimits {
@@ -30,16 +30,6 @@ class PublicLimits {
         if (f.ageMin() != null || f.ageMax() != null) {
             throw new DisclosureLimitException("filter.ageMin", "Filtering by exact age needs an API token: "
                     + "exact ages single people out. Group by AGE_GROUP instead.");
-        }
-        if (f.nationality() != null) {
-            for (String code : f.nationality()) {
-                if (!properties.namedCountrySet().contains(code)) {
-                    throw new DisclosureLimitException("filter.nationality", "Without an API token, only "
-                            + String.join(", ", properties.namedCountries()) + " are published country by country; "
-                            + "other countries are counted as 'other countries' of their region. Filter by region, "
-                            + "or group by NATIONALITY to see them.");
-                }
-            }
         }
         check(QuestionFields.persons(f), groupBy.stream().map(Enum::name).toList(),
                 PersonDimension.ASSESSMENT_YEAR.name());

@@ -216,15 +216,15 @@ public class PublicStatistics {
             return keys;
         }
         keys.add(List.of());
-        Release any = published.values().stream().findFirst().orElse(null);
         for (String dimension : q.groupBy()) {
-            List<String> codes = new ArrayList<>();
+            Set<String> codes = new LinkedHashSet<>();
             if (dimension.equals(q.yearDimension())) {
                 Set<Integer> all = new java.util.TreeSet<>(years);
                 all.addAll(unpublished);
                 all.forEach(y -> codes.add(String.valueOf(y)));
-            } else if (any != null) {
-                codes.addAll(codesOf(any, dimension));
+            } else {
+                // the union over the years: a country published one by one in one year may be "other" in another
+                years.forEach(y -> codes.addAll(codesOf(published.get(y), dimension)));
             }
             List<List<GroupKey>> next = new ArrayList<>();
             for (List<GroupKey> prefix : keys) {
@@ -273,7 +273,8 @@ public class PublicStatistics {
         long sum = 0;
         for (int year : years) {
             Release release = published.get(year);
-            OptionalLong count = release.count(leaves(release, selection));
+            Map<Integer, Set<Integer>> leaves = leaves(release, selection);
+            OptionalLong count = leaves == null ? OptionalLong.empty() : release.count(leaves);
             if (count.isEmpty()) {
                 return OptionalLong.empty();
             }
@@ -282,9 +283,20 @@ public class PublicStatistics {
         return OptionalLong.of(sum);
     }
 
-    /** Per axis, the leaf nodes a selection keeps (dimension → codes; two dimensions of one axis intersect). */
+    /**
+     * Per axis, the leaf nodes a selection keeps (dimension → codes; two dimensions of one axis intersect); null
+     * where a code is counted in a larger leaf of the release (a country not published one by one), so that its
+     * count is withheld, never 0.
+     */
     static Map<Integer, Set<Integer>> leaves(Release release, Map<String, Set<String>> selection) {
         Map<Integer, Set<Integer>> byAxis = new HashMap<>();
+        for (Map.Entry<String, Set<String>> entry : selection.entrySet()) {
+            Located located = locate(release, entry.getKey());
+            Set<String> present = new java.util.HashSet<>(codesOf(release, entry.getKey()));
+            if (!located.group() && !present.containsAll(entry.getValue())) {
+                return null;
+            }
+        }
         selection.forEach((dimension, codes) -> {
             Located located = locate(release, dimension);
             Axis axis = release.axes().get(located.axis());

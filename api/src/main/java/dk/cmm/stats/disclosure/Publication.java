@@ -28,12 +28,15 @@ public class Publication implements SmartInitializingSingleton {
     private final StatsService stats;
     private final ReleaseStore store;
     private final BundledDataLoader bundled;
+    private final org.springframework.beans.factory.ObjectProvider<ReportedCells> reported;
 
-    Publication(Releases releases, StatsService stats, ReleaseStore store, BundledDataLoader bundled) {
+    Publication(Releases releases, StatsService stats, ReleaseStore store, BundledDataLoader bundled,
+            org.springframework.beans.factory.ObjectProvider<ReportedCells> reported) {
         this.releases = releases;
         this.stats = stats;
         this.store = store;
         this.bundled = bundled;
+        this.reported = reported;
     }
 
     /** Publishes a year, with the report's own numbers of the year (dimension → code) published as they are. */
@@ -46,8 +49,10 @@ public class Publication implements SmartInitializingSingleton {
         return published;
     }
 
+    /** Publishes a year with its report's numbers published as they are. */
     public List<Release> publish(int year, String publishedBy) {
-        return publish(year, List.of(), publishedBy);
+        ReportedCells cells = reported.getIfAvailable();
+        return publish(year, cells == null ? List.of() : cells.of(year), publishedBy);
     }
 
     @Override

@@ -49,13 +49,21 @@ public class ReleaseBuilder {
     }
 
     /** The axes a subject's release would have today. */
-    ReleaseAxes axes(String subject) {
+    ReleaseAxes axes(String subject, List<Map<String, String>> reportCells) {
         if (HOTLINE.equals(subject)) {
             return ReleaseAxes.hotline();
         }
         List<String> programmes = cellCounts.distinct(Programme.COLLECTION, "_id");
         List<String> outcomeYears = cellCounts.distinct(Person.COLLECTION, "outcomeYear");
-        return ReleaseAxes.persons(codebook, programmes, outcomeYears, properties.namedCountrySet());
+        // the countries the report names one by one are public by the centre's choice: they are leaves too
+        Set<String> named = new java.util.TreeSet<>(properties.namedCountrySet());
+        reportCells.forEach(cell -> {
+            String country = cell.get("NATIONALITY");
+            if (country != null && !Codebook.UNKNOWN.equals(country)) {
+                named.add(country);
+            }
+        });
+        return ReleaseAxes.persons(codebook, programmes, outcomeYears, named);
     }
 
     /**
@@ -68,7 +76,7 @@ public class ReleaseBuilder {
     public Release build(String subject, int year, Release previous, List<Map<String, String>> reportCells,
             String publishedBy) {
         long start = System.nanoTime();
-        ReleaseAxes axes = axes(subject);
+        ReleaseAxes axes = axes(subject, reportCells);
         List<long[]> joint = new ArrayList<>();
         for (CellCount cell : cellCounts.of(axes.collection(), axes.yearField(), year, axes.fields())) {
             int[] leaves = axes.leavesOf(cell.values());

@@ -42,6 +42,9 @@ public class Releases {
     public Release publish(String subject, int year, List<Map<String, String>> reportCells, String publishedBy) {
         Release previous = latest(subject).get(year);
         Release release = builder.build(subject, year, previous, reportCells, publishedBy);
+        if (previous != null && previous.published().equals(release.published())) {
+            return previous; // nothing changed: the latest release stands
+        }
         store.save(release);
         snapshot = null;
         log.info("Published {} {} (revision {}): {} of {} cells withheld, built in {} ms", subject, year,

@@ -63,6 +63,53 @@ class YearStatistics {
         return stats.assessmentYears();
     }
 
+    /**
+     * Every number the year's report publishes about persons of that year, as a cell: dimension → code (the year's
+     * questions, their totals and groups, where each names one code per dimension). Disclosure control publishes
+     * these as they are and takes them as known to the attacker.
+     */
+    List<Map<String, String>> publishedCells(int year) {
+        List<PersonQuery> queries = new ArrayList<>();
+        new YearQuestions(year, queries);
+        List<Stats> answers = stats.personStats(List.copyOf(queries));
+        List<Map<String, String>> cells = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            Map<String, String> filter = singleCodes(queries.get(i).filter());
+            if (filter == null || !String.valueOf(year).equals(filter.remove("ASSESSMENT_YEAR"))) {
+                continue; // a question over several years, or over a set of codes: no single cell of the year
+            }
+            cells.add(Map.copyOf(filter));
+            for (Group group : answers.get(i).groups()) {
+                Map<String, String> cell = new LinkedHashMap<>(filter);
+                boolean single = true;
+                for (GroupKey key : group.key()) {
+                    single &= cell.putIfAbsent(key.dimension(), key.code()) == null;
+                }
+                if (single && !cell.containsKey("ASSESSMENT_YEAR")) {
+                    cells.add(Map.copyOf(cell));
+                }
+            }
+        }
+        return cells;
+    }
+
+    /** The filter as dimension → its one code, or null where a field lists several codes or bounds a number. */
+    private static Map<String, String> singleCodes(PersonFilter filter) {
+        Map<String, String> codes = new LinkedHashMap<>();
+        for (dk.cmm.stats.stats.FilterField<PersonFilter> field : dk.cmm.stats.stats.FilterField.PERSON) {
+            if (!field.isSet(filter)) {
+                continue;
+            }
+            List<Object> values = field.values(filter);
+            if (values == null || values.size() != 1) {
+                return null;
+            }
+            Object value = values.get(0);
+            codes.put(field.dimension().name(), value instanceof Enum<?> e ? e.name() : String.valueOf(value));
+        }
+        return codes;
+    }
+
     YearReport collect(int year) {
         return collect(List.of(year)).get(0);
     }

@@ -1,0 +1,24 @@
+package dk.cmm.stats.report;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import dk.cmm.stats.disclosure.ReportedCells;
+
+/** The report's numbers of a year, for disclosure control: every publication publishes them unchanged. */
+@Component
+class ReportPublication implements ReportedCells {
+
+    private final YearStatistics statistics;
+
+    ReportPublication(YearStatistics statistics) {
+        this.statistics = statistics;
+    }
+
+    @Override
+    public List<Map<String, String>> of(int year) {
+        return statistics.publishedCells(year);
+    }
+}
