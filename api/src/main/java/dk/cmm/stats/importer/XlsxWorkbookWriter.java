@@ -145,6 +145,7 @@ public final class XlsxWorkbookWriter implements AutoCloseable {
             Comment comment = drawing.createCellComment(anchor);
             comment.setString(helper.createRichTextString(comment(column)));
             comment.setAuthor("cmm-stats");
+            comment.setAddress(0, i);
             cell.setCellComment(comment);
             sheet.setDefaultColumnStyle(i, styles.get(column.type()));
             sheet.setColumnWidth(i, Math.max(14, Math.min(40, column.field().length() + 4)) * 256);
