@@ -158,6 +158,70 @@ class XlsxImportCommandTests {
         assertThat(person("2013-Y01")).isNull();
     }
 
+    /**
+     * What a new member of staff does: makes the template, fills three rows by picking from its dropdowns (here the
+     * values the dropdowns offer, set with POI), saves it in a spreadsheet program (LibreOffice, when installed),
+     * and imports it.
+     */
+    @Test
+    void shouldImportTheTemplateFilledFromItsDropdownsAndSavedByASpreadsheetProgram() throws Exception {
+        Path folder = ROOT.resolve(UUID.randomUUID().toString());
+        Files.createDirectories(folder);
+        Path template = folder.resolve("persons-2013.xlsx");
+        assertThat(cmmStats(DATA, "import", "--template", "persons", "--format", "xlsx", "-o", template.toString())
+                .exitCode()).isZero();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(template))) {
+            java.util.Map<String, List<String>> offered = XlsxTemplateTests.dropdowns(workbook);
+            Sheet sheet = workbook.getSheetAt(0);
+            List<String> columns = new ArrayList<>();
+            sheet.getRow(0).forEach(cell -> columns.add(cell.getStringCellValue()));
+            String[][] picks = {
+                { "2013-T01", "Rumænien", "Kvinder", "Tvangsarbejde", "Rengøring", "Hjemrejse v. CMM", "ja" },
+                { "2013-T02", "Nigeria", "Kvinder", "Prostitution", null, "Afslået støtte/trådt ud af tilbud", null },
+                { "2013-T03", "Thailand", "Mænd", "Tvangsarbejde", "Byggebranchen", "I tilbud", null } };
+            String[] fields = { "caseRef", "nationality", "gender", "exploitation", "labourSector", "status",
+                "returnSupportEquivalentToIom" };
+            for (int r = 0; r < picks.length; r++) {
+                Row row = sheet.createRow(r + 1);
+                row.createCell(columns.indexOf("assessmentYear")).setCellValue(2013);
+                row.createCell(columns.indexOf("ageAtIdentification")).setCellValue(30 + r);
+                for (int f = 0; f < fields.length; f++) {
+                    String value = picks[r][f];
+                    if (value != null) {
+                        if (f > 0) {
+                            assertThat(offered.get(fields[f])).as(fields[f]).contains(value);
+                        }
+                        row.createCell(columns.indexOf(fields[f])).setCellValue(value);
+                    }
+                }
+            }
+            try (OutputStream out = Files.newOutputStream(template)) {
+                workbook.write(out);
+            }
+        }
+        Path saved = template;
+        if (LibreOffice.available()) {
+            saved = LibreOffice.saveAsXlsx(template, folder.resolve("saved"));
+        } else {
+            System.err.println(LibreOffice.MISSING + " (the POI-filled workbook is imported as it is)");
+        }
+
+        Output output = cmmStats(DATA, "import", saved.toString());
+
+        assertThat(output.exitCode()).as(output.err()).isZero();
+        assertThat(output.out()).contains("(sheet persons): 3 records: 3 inserted");
+        Document first = person("2013-T01");
+        assertThat(first.getString("nationality")).isEqualTo("RO");
+        assertThat(first.getString("gender")).isEqualTo("FEMALE");
+        assertThat(first.getString("labourSector")).isEqualTo("CLEANING");
+        assertThat(first.getString("status")).isEqualTo("ASSISTED_RETURN_CMM");
+        assertThat(first.getBoolean("returnSupportEquivalentToIom")).isTrue();
+        assertThat(first.getInteger("ageAtIdentification")).isEqualTo(30);
+        assertThat(person("2013-T02").getString("status")).isEqualTo("DECLINED_OR_LEFT");
+        assertThat(person("2013-T03").getString("labourSector")).isEqualTo("CONSTRUCTION");
+        assertThat(person("2013-T03").getString("region")).isEqualTo("ASIA");
+    }
+
     @Test
     void shouldRefuseAFileNamedXlsxThatIsNoWorkbook() throws IOException {
         Path file = ROOT.resolve("fake").resolve("persons.xlsx");
