@@ -74,7 +74,7 @@ final class XlsxRecordReader {
         });
     }
 
-    /** How many rows the sheet has (a progress bar's length). */
+    /** The number of the sheet's last row (a progress bar's length: progress is told by row number). */
     static long rows(ImportFile file) {
         return open(file.path(), workbook -> workbook.layout(file.sheet()).rows);
     }
@@ -159,7 +159,7 @@ final class XlsxRecordReader {
             }
         }
 
-        /** A light pass over the sheet: its number of rows and its merged cells. */
+        /** A light pass over the sheet: its last row number and its merged cells. */
         Layout layout(String name) throws IOException, OpenXML4JException, XMLStreamException {
             try (InputStream in = sheet(name)) {
                 XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
@@ -169,7 +169,9 @@ final class XlsxRecordReader {
                     if (xml.next() == XMLStreamConstants.START_ELEMENT) {
                         String element = xml.getLocalName();
                         if (element.equals("row")) {
-                            rows++;
+                            // the row number where given (empty rows are left out of the file), else the count
+                            String number = xml.getAttributeValue(null, "r");
+                            rows = number == null ? rows + 1 : Math.max(rows, Long.parseLong(number));
                         } else if (element.equals("mergeCell")) {
                             CellRangeAddress range = CellRangeAddress.valueOf(xml.getAttributeValue(null, "ref"));
                             if (range.getLastRow() > range.getFirstRow()) {

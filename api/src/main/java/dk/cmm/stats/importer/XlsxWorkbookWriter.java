@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.apache.poi.ss.SpreadsheetVersion;
@@ -26,7 +25,6 @@ import org.apache.poi.ss.usermodel.Name;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
@@ -276,16 +274,5 @@ public final class XlsxWorkbookWriter implements AutoCloseable {
                 case TEXT -> cell.setCellValue(value.toString());
             }
         }
-    }
-
-    /** The column letter of a field, for messages and tests. */
-    static String columnLetter(RecordKind kind, String field) {
-        List<Column> columns = ColumnGuide.of(kind);
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).field().equals(field)) {
-                return CellReference.convertNumToColString(i);
-            }
-        }
-        throw new IllegalArgumentException(field.toLowerCase(Locale.ROOT) + " is no column of " + kind);
     }
 }

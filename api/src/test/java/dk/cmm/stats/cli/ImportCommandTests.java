@@ -382,7 +382,8 @@ class ImportCommandTests {
 
     @Test
     void shouldEscapeNulAndControlCharactersInsteadOfSendingThemToTheTerminal() throws IOException {
-        Path jsonl = file("persons.jsonl", "{\"caseRef\":\"2013-\\u0000\\u001b[31mRED\\u0007!\",\"assessmentYear\":2013}\n");
+        Path jsonl = file("persons.jsonl",
+                "{\"caseRef\":\"2013-\\u0000\\u001b[31mRED\\u0007!\",\"assessmentYear\":2013}\n");
         Path csv = file("hotline-calls.csv", "callId;date;callerType;reason\n2013-M02;2013-01-01;NGO\u001b[2J;OTHER\n"
                 + "2013-M03;2013-01-01;NGO\u009b2J;OTHER\n");
 

@@ -177,7 +177,8 @@ class XlsxImportCommandTests {
             sheet.getRow(0).forEach(cell -> columns.add(cell.getStringCellValue()));
             String[][] picks = {
                 { "2013-T01", "Rumænien", "Kvinder", "Tvangsarbejde", "Rengøring", "Hjemrejse v. CMM", "ja" },
-                { "2013-T02", "Nigeria", "Kvinder", "Prostitution", null, "Afslået støtte/trådt ud af tilbud", null },
+                { "2013-T02", "Nigeria", "Kvinder", "Prostitution", null, "Afslået støtte/trådt ud af tilbud",
+                    null },
                 { "2013-T03", "Thailand", "Mænd", "Tvangsarbejde", "Byggebranchen", "I tilbud", null } };
             String[] fields = { "caseRef", "nationality", "gender", "exploitation", "labourSector", "status",
                 "returnSupportEquivalentToIom" };
