@@ -8,7 +8,9 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
+import dk.cmm.stats.codebook.Codebook;
 import dk.cmm.stats.codebook.Lang;
 import dk.cmm.stats.importer.FileImporter;
 import dk.cmm.stats.importer.ImportFile;
@@ -16,6 +18,9 @@ import dk.cmm.stats.importer.ImportProgress;
 import dk.cmm.stats.importer.ImportReport;
 import dk.cmm.stats.importer.RecordDumper;
 import dk.cmm.stats.importer.RecordKind;
+import dk.cmm.stats.importer.SyntheticData;
+import dk.cmm.stats.importer.XlsxWorkbookWriter;
+import dk.cmm.stats.person.PersonValidator;
 
 /**
  * Bounded memory of Excel workbooks at scale (issue 16): the stored persons dumped as a workbook with POI's streaming
@@ -59,6 +64,37 @@ public final class XlsxBench {
             Files.deleteIfExists(workbook);
             Files.deleteIfExists(folder);
         }
+    }
+
+    /**
+     * Writes {@code persons} synthetic persons (drawn from the bundled 2012 ones, deterministic per seed) as a
+     * workbook in the template's shape, streaming, without a database: the file for measuring an import by hand.
+     */
+    public static void writePersons(Path file, int persons, long seed) throws IOException {
+        Codebook codebook = Codebook.standard();
+        PersonValidator validator = new PersonValidator(codebook, code -> true);
+        SyntheticData.Rows rows = SyntheticData.rows(RecordKind.PERSONS,
+                new SyntheticData.Plan(persons, 0, 0, 2002, 2025, seed));
+        try (XlsxWorkbookWriter workbook = XlsxWorkbookWriter.start(RecordKind.PERSONS, Lang.DA, codebook);
+                OutputStream out = Files.newOutputStream(file)) {
+            for (List<Map<String, Object>> chunk = rows.next(10_000); !chunk.isEmpty(); chunk = rows.next(10_000)) {
+                chunk.forEach(row -> workbook.write(validator.validate(row)));
+            }
+            workbook.finish(out);
+        }
+    }
+
+    /**
+     * {@code XlsxBench FILE.xlsx [PERSONS] [SEED]}: writes the workbook of {@link #writePersons}; run from the jar
+     * with {@code java -cp api/target/cmm-stats.jar -Dloader.main=dk.cmm.stats.bench.XlsxBench
+     * org.springframework.boot.loader.launch.PropertiesLauncher persons-200k.xlsx 200000}.
+     */
+    public static void main(String[] args) throws IOException {
+        int persons = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
+        long start = System.nanoTime();
+        writePersons(Path.of(args[0]), persons, args.length > 2 ? Long.parseLong(args[2]) : 42);
+        System.out.printf("wrote %,d persons to %s in %.1f s, peak heap %s%n", persons, args[0],
+                (System.nanoTime() - start) / 1e9, peakHeap());
     }
 
     private static void resetPeaks() {
