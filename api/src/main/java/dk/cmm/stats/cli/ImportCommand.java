@@ -4,10 +4,12 @@ import dk.cmm.stats.security.Actors;
 import dk.cmm.stats.security.AuditLog;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +17,15 @@ import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
+import dk.cmm.stats.codebook.Codebook;
+import dk.cmm.stats.codebook.Lang;
+import dk.cmm.stats.importer.DataFormat;
 import dk.cmm.stats.importer.FileImporter;
 import dk.cmm.stats.importer.ImportFile;
 import dk.cmm.stats.importer.ImportReport;
 import dk.cmm.stats.importer.RecordFileWriter;
 import dk.cmm.stats.importer.RecordKind;
+import dk.cmm.stats.importer.XlsxWorkbookWriter;
 import dk.cmm.stats.storage.RecordWriter.WriteCounts;
 import dk.cmm.stats.storage.Stamp;
 import picocli.CommandLine.Command;
@@ -29,20 +35,27 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code cmm-stats import FILE...}: all-or-nothing import of CSV and JSON Lines files; or a CSV template. */
+/**
+ * {@code cmm-stats import FILE...}: all-or-nothing import of CSV, .xlsx and JSON Lines files; or a template to fill
+ * in, CSV or a workbook with dropdowns.
+ */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
-        description = { "Import records from CSV (with a header row; ';' or ',') or JSON Lines files, all or nothing.",
-            "Every file is checked first; any problem is listed as file:line: field 'x': value 'y' is not ..., "
-                    + "and then nothing is written. Records are upserted on their natural key, so importing a file "
-                    + "again (say after a crash) makes no copies.",
-            "The kind of records comes from --kind or from the file name (persons.csv, persons-2013.csv, "
-                    + "outreach-activities.csv, hotline-calls.csv, programmes.csv, year-notes.csv)." },
+        description = { "Import records from CSV (with a header row; ';' or ','; UTF-8, or Windows-1252 as Danish "
+                + "Excel saves plain CSV), Excel workbooks (.xlsx) or JSON Lines files, all or nothing.",
+            "Every file is checked first; any problem is listed as file:line: field 'x': value 'y' is not ... "
+                    + "(in a workbook file.xlsx:Sheet1!C7: ...), and then nothing is written. Records are upserted "
+                    + "on their natural key, so importing a file again (say after a crash) makes no copies.",
+            "The kind of records comes from --kind or from the file name (persons.csv, persons-2013.xlsx, "
+                    + "outreach-activities.csv, hotline-calls.csv, programmes.csv, year-notes.csv).",
+            "import --template persons --format xlsx -o persons-2013.xlsx writes a workbook to fill in, with a "
+                    + "dropdown on every coded column." },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = { "0:imported (or, with --dry-run, checked) without problems",
             "1:problems found; nothing was written", "2:wrong arguments" })
 final class ImportCommand extends SpringCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "CSV (.csv) or JSON Lines (.jsonl) files")
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "CSV (.csv), Excel (.xlsx) or JSON Lines (.jsonl) "
+            + "files")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--kind", paramLabel = "KIND", converter = KindConverter.class,
@@ -55,8 +68,21 @@ final class ImportCommand extends SpringCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--template", paramLabel = "KIND", converter = KindConverter.class,
-            description = "Print an empty CSV file with the header row of KIND, to fill in (e.g. in Excel)")
+            description = "Write an empty file of KIND to fill in: CSV with its header row (printed), or with "
+                    + "--format xlsx a workbook with dropdowns, comments and a sheet of the codes")
     RecordKind template;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv",
+            description = "Format of the --template: csv (default) or xlsx")
+    DataFormat format;
+
+    @Option(names = "--lang", paramLabel = "LANG", defaultValue = "da",
+            description = "Language of the --template workbook's dropdowns and comments: da (default) or en")
+    Lang lang;
+
+    @Option(names = { "-o", "--output" }, paramLabel = "FILE",
+            description = "Write the --template to FILE (a workbook needs one) instead of standard output")
+    Path output;
 
     @Option(names = "--separator", paramLabel = "CHAR", converter = SeparatorConverter.class, defaultValue = ";",
             description = "Separator of the --template CSV: ';' (default, what Danish Excel expects) or ','")
@@ -96,8 +122,31 @@ final class ImportCommand extends SpringCommand implements Callable<Integer> {
     }
 
     private int printTemplate() throws IOException {
-        Writer out = new OutputStreamWriter(System.out, StandardCharsets.UTF_8);
-        RecordFileWriter.start(out, template, dk.cmm.stats.importer.DataFormat.CSV, separator).flush();
+        if (format == DataFormat.XLSX) {
+            if (output == null) {
+                throw new ParameterException(spec.commandLine(), "Give -o FILE.xlsx: a workbook is not printed");
+            }
+            try (OutputStream out = Files.newOutputStream(output);
+                    XlsxWorkbookWriter workbook = XlsxWorkbookWriter.start(template, lang, Codebook.standard())) {
+                workbook.finish(out);
+            }
+            spec.commandLine().getErr().println("cmm-stats: wrote the " + template.optionName() + " template to "
+                    + output);
+            spec.commandLine().getErr().flush();
+            return 0;
+        }
+        if (format == DataFormat.JSONL) {
+            throw new ParameterException(spec.commandLine(), "A --template is csv or xlsx");
+        }
+        try (Writer out = output != null ? Files.newBufferedWriter(output, StandardCharsets.UTF_8)
+                : new OutputStreamWriter(System.out, StandardCharsets.UTF_8) {
+                    @Override
+                    public void close() throws IOException {
+                        flush();
+                    }
+                }) {
+            RecordFileWriter.start(out, template, DataFormat.CSV, separator).flush();
+        }
         return 0;
     }
 
@@ -113,7 +162,8 @@ final class ImportCommand extends SpringCommand implements Callable<Integer> {
             return FriendlyErrors.FAILED;
         }
         for (ImportReport.FileResult file : report.files()) {
-            out.println(file.file().name() + ": " + describe(file.counts(), report.dryRun()));
+            out.println(file.file().name() + " (" + file.file().readAs() + "): "
+                    + describe(file.counts(), report.dryRun()));
         }
         String total = describe(report.total(), report.dryRun());
         out.println(report.dryRun() ? "Dry run: no problems found, nothing written. In all: " + total

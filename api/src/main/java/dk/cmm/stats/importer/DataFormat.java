@@ -6,10 +6,13 @@ import java.util.Optional;
 
 /** The file formats of import and dump, told apart by the file's extension. */
 public enum DataFormat {
-    /** Comma- or semicolon-separated values with a header row, UTF-8 (with or without a byte order mark). */
+    /** Comma- or semicolon-separated values with a header row, UTF-8 (with or without a byte order mark) or else
+     * Windows-1252 (what Danish Excel writes as plain "CSV"). */
     CSV,
     /** JSON Lines: one JSON object per line, UTF-8. */
-    JSONL;
+    JSONL,
+    /** An Excel workbook (Office Open XML): a sheet with a header row and one row per record, like CSV. */
+    XLSX;
 
     public static Optional<DataFormat> of(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -18,6 +21,9 @@ public enum DataFormat {
         }
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
             return Optional.of(JSONL);
+        }
+        if (name.endsWith(".xlsx")) {
+            return Optional.of(XLSX);
         }
         return Optional.empty();
     }

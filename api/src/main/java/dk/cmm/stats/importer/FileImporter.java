@@ -1,17 +1,5 @@
 package dk.cmm.stats.importer;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -29,8 +17,8 @@ import dk.cmm.stats.storage.RecordWriter.WriteCounts;
 import dk.cmm.stats.validation.ValidationException;
 
 /**
- * Imports CSV and JSON Lines files, all or nothing. First every record of every file is validated (with the same
- * validators as the GraphQL mutations) and checked for a natural key given twice; any problem refuses the whole
+ * Imports CSV, JSON Lines and .xlsx files, all or nothing. First every record of every file is validated (with the
+ * same validators as the GraphQL mutations) and checked for a natural key given twice; any problem refuses the whole
  * import, listing every problem, and nothing is written. Then the files are read again and written in chunks of
  * upserts on the natural key, so memory stays bounded and a rerun after a crash completes the import without making
  * a second copy of anything. Programmes are written before the records that name them.
@@ -79,13 +67,7 @@ public class FileImporter {
             Problems problems, ImportProgress progress) {
         Map<Object, Location> seen = keys.computeIfAbsent(file.kind(), kind -> new HashMap<>());
         String keyField = file.kind().fields().get(0);
-        TextScan text = scan(file);
-        if (text.firstNonUtf8Line() > 0) {
-            problems.add(new RowProblem(file.name(), text.firstNonUtf8Line(), "file", null,
-                    "is not UTF-8 text (in Excel, save it as \"CSV UTF-8\")"));
-            return;
-        }
-        progress.start("Checking " + file.path().getFileName(), text.lines());
+        progress.start("Checking " + file.path().getFileName(), RecordFileReader.length(file));
         read(file, record -> {
             progress.reached(record.lastLine());
             Object valid;
@@ -99,8 +81,8 @@ public class FileImporter {
             Location here = new Location(file.name(), record.row().line());
             Location first = seen.putIfAbsent(key, here);
             if (first != null) {
-                problems.add(new RowProblem(here.file(), here.line(), keyField, String.valueOf(key),
-                        "appears already on line " + first.line()
+                problems.add(record.row().problem(here.line(), keyField, String.valueOf(key),
+                        "appears already on " + record.row().where(first.line())
                                 + (first.file().equals(here.file()) ? "" : " of " + first.file())));
             }
         }, problems::add);
@@ -109,7 +91,8 @@ public class FileImporter {
 
     private WriteCounts write(ImportFile file, RecordValidation.Batch batch, boolean dryRun, String who,
             ImportProgress progress) {
-        progress.start((dryRun ? "Comparing " : "Importing ") + file.path().getFileName(), scan(file).lines());
+        progress.start((dryRun ? "Comparing " : "Importing ") + file.path().getFileName(),
+                RecordFileReader.length(file));
         Chunk chunk = new Chunk(file.kind(), dryRun, who, progress);
         read(file, record -> {
             try {
@@ -131,65 +114,7 @@ public class FileImporter {
     }
 
     private static void read(ImportFile file, Consumer<ReadRecord> sink, Consumer<RowProblem> problems) {
-        try (InputStream in = Files.newInputStream(file.path());
-                Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT))) {
-            if (file.format() == DataFormat.CSV) {
-                CsvRecordReader.read(file.name(), reader, file.kind(), sink, problems);
-            } else {
-                JsonLinesReader.forEach(file.name(), reader, row -> sink.accept(ReadRecord.of(row)), problems);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file.name() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Reads a file through once: how many lines it has (for a progress bar's length) and the line of its first byte
-     * that is not UTF-8 (a reader decodes ahead, so only a scan of its own tells the line).
-     */
-    static TextScan scan(ImportFile file) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (InputStream in = Files.newInputStream(file.path())) {
-            ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
-            CharBuffer chars = CharBuffer.allocate(1 << 16);
-            long lines = 0;
-            char last = '\n';
-            boolean end = false;
-            while (true) {
-                int read = end ? -1 : in.read(bytes.array(), bytes.position(), bytes.remaining());
-                if (read < 0) {
-                    end = true;
-                } else {
-                    bytes.position(bytes.position() + read);
-                }
-                bytes.flip();
-                CoderResult result = decoder.decode(bytes, chars, end);
-                chars.flip();
-                while (chars.hasRemaining()) {
-                    last = chars.get();
-                    if (last == '\n') {
-                        lines++;
-                    }
-                }
-                chars.clear();
-                bytes.compact();
-                if (result.isError()) {
-                    return new TextScan(lines + 1, lines + 1);
-                }
-                if (end && result.isUnderflow()) {
-                    return new TextScan(last == '\n' ? lines : lines + 1, 0);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + file.name() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** A file's number of lines, and the line of its first byte that is not UTF-8 (0 when all are). */
-    record TextScan(long lines, long firstNonUtf8Line) {
+        RecordFileReader.read(file, sink, problems);
     }
 
     /** Sets how many records are written at once (tests use small chunks). */

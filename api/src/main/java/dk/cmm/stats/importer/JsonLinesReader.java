@@ -1,6 +1,5 @@
 package dk.cmm.stats.importer;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
@@ -13,8 +12,13 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads JSON Lines: one JSON object per line; blank lines are skipped. */
+/**
+ * Reads JSON Lines: one JSON object per line; blank lines are skipped. A line longer than {@link #LINE_LIMIT}
+ * characters is refused without being held (a record is a few hundred characters; such a line is no record).
+ */
 final class JsonLinesReader {
+
+    static final int LINE_LIMIT = 1 << 20;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
@@ -32,11 +36,25 @@ final class JsonLinesReader {
     /** Reads line by line, handing each record to the sink as it is read (memory stays bounded). */
     static void forEach(String file, Reader source, Consumer<SourceRow> sink, Consumer<RowProblem> problems)
             throws IOException {
-        BufferedReader reader = new BufferedReader(source);
-        String line;
+        Lines lines = new Lines(source);
         long number = 0;
-        while ((line = readLine(reader, file, number + 1, problems)) != null) {
+        while (true) {
+            String line;
+            try {
+                line = lines.next();
+            } catch (CharacterCodingException e) {
+                problems.accept(new RowProblem(file, number + 1, "file", null, "is not UTF-8 text"));
+                return;
+            }
+            if (line == null) {
+                return;
+            }
             number++;
+            if (lines.tooLong()) {
+                problems.accept(new RowProblem(file, number, "line", line, "is longer than 1 MiB, which no record "
+                        + "is: is this a JSON Lines file, one record per line?"));
+                continue;
+            }
             String text = number == 1 && line.startsWith("\uFEFF") ? line.substring(1) : line;
             if (text.isBlank()) {
                 continue;
@@ -49,19 +67,57 @@ final class JsonLinesReader {
                     sink.accept(new SourceRow(file, number, fields));
                 }
             } catch (JacksonException e) {
-                problems.accept(new RowProblem(file, number, "line", null, "is not a JSON object: "
+                problems.accept(new RowProblem(file, number, "line", text, "is not a JSON object: "
                         + e.getOriginalMessage()));
             }
         }
     }
 
-    private static String readLine(BufferedReader reader, String file, long number, Consumer<RowProblem> problems)
-            throws IOException {
-        try {
-            return reader.readLine();
-        } catch (CharacterCodingException e) {
-            problems.accept(new RowProblem(file, number, "file", null, "is not UTF-8 text"));
-            return null;
+    /** Lines of at most {@link #LINE_LIMIT} characters; of a longer line only its start is kept. */
+    private static final class Lines {
+
+        private final Reader in;
+        private final char[] buffer = new char[1 << 14];
+        private int position;
+        private int end;
+        private boolean tooLong;
+
+        Lines(Reader in) {
+            this.in = in;
+        }
+
+        boolean tooLong() {
+            return tooLong;
+        }
+
+        String next() throws IOException {
+            StringBuilder line = new StringBuilder();
+            tooLong = false;
+            boolean any = false;
+            while (true) {
+                if (position == end) {
+                    end = in.read(buffer);
+                    position = 0;
+                    if (end < 0) {
+                        end = 0;
+                        return any ? line.toString() : null;
+                    }
+                }
+                any = true;
+                char c = buffer[position++];
+                if (c == '\n') {
+                    int length = line.length();
+                    if (length > 0 && line.charAt(length - 1) == '\r') {
+                        line.setLength(length - 1);
+                    }
+                    return line.toString();
+                }
+                if (line.length() < LINE_LIMIT) {
+                    line.append(c);
+                } else {
+                    tooLong = true;
+                }
+            }
         }
     }
 }

@@ -28,8 +28,7 @@ record ReadRecord(SourceRow row, List<Long> contactLines) {
         if (contact.matches()) {
             int index = Integer.parseInt(contact.group(1));
             if (index < contactLines.size()) {
-                return new RowProblem(row.file(), contactLines.get(index), contact.group(2), violation.value(),
-                        violation.problem());
+                return row.problem(contactLines.get(index), contact.group(2), violation.value(), violation.problem());
             }
         }
         return RowProblem.of(row, violation);

@@ -3,6 +3,7 @@ package dk.cmm.stats.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -259,21 +260,64 @@ class ImportCommandTests {
     }
 
     @Test
-    void shouldRefuseAColumnThatIsNotAFieldAndAFileThatIsNotUtf8() throws IOException {
+    void shouldRefuseAColumnThatIsNotAField() throws IOException {
         Path misspelt = file("persons.csv", "caseRef,assessmentYear,gendr\n2013-J01,2013,FEMALE\n");
         Output output = cmmStats("import", misspelt.toString());
         assertThat(output.exitCode()).isEqualTo(1);
         assertThat(output.err()).contains(misspelt + ":1: field 'gendr': is not a column of persons");
-
-        Path latin1 = ROOT.resolve("latin1").resolve("persons.csv");
-        Files.createDirectories(latin1.getParent());
-        Files.write(latin1, "caseRef;assessmentYear;nationality\n2013-J02;2013;Rumænien\n"
-                .getBytes(StandardCharsets.ISO_8859_1));
-        Output notUtf8 = cmmStats("import", latin1.toString());
-        assertThat(notUtf8.exitCode()).isEqualTo(1);
-        assertThat(notUtf8.err()).contains(latin1 + ":2: field 'file': is not UTF-8 text");
         assertThat(person("2013-J01")).isNull();
-        assertThat(person("2013-J02")).isNull();
+    }
+
+    /** What Danish Excel writes for "CSV (semikolonsepareret)": Windows-1252, not UTF-8. */
+    @Test
+    void shouldImportAWindows1252CsvAsDanishExcelSavesItWithItsLettersIntact() throws IOException {
+        Path folder = ROOT.resolve(UUID.randomUUID().toString());
+        Files.createDirectories(folder);
+        Path programmes = folder.resolve("programmes.csv");
+        Files.write(programmes, ("code;nameDa;nameEn;kind;city;operator\r\n"
+                + "AARHUS_OUTREACH;Opsøgende indsats i Århus;Outreach in Aarhus;Gadeindsats;Århus;Ærø & Søn\r\n")
+                .getBytes(Charset.forName("windows-1252")));
+        Path persons = folder.resolve("persons-2013.csv");
+        Files.write(persons, ("caseRef;assessmentYear;nationality;gender;exploitation;status\r\n"
+                + "2013-J02;2013;Rumænien;Mænd;Ægteskab;Afslået støtte/trådt ud af tilbud\r\n")
+                .getBytes(Charset.forName("windows-1252")));
+
+        Output output = cmmStats("import", programmes.toString(), persons.toString());
+
+        assertThat(output.exitCode()).as(output.err()).isZero();
+        assertThat(output.out()).contains(persons + " (Windows-1252): 1 record: 1 inserted")
+                .contains(programmes + " (Windows-1252): 1 record: 1 inserted");
+        Document person = person("2013-J02");
+        assertThat(person.getString("nationality")).isEqualTo("RO");
+        assertThat(person.getString("gender")).isEqualTo("MALE");
+        assertThat(person.getString("exploitation")).isEqualTo("MARRIAGE");
+        assertThat(person.getString("status")).isEqualTo("DECLINED_OR_LEFT");
+        Document programme = mongo.getCollection("programmes").find(new Document("_id", "AARHUS_OUTREACH")).first();
+        assertThat(programme.getString("nameDa")).isEqualTo("Opsøgende indsats i Århus");
+        assertThat(programme.getString("city")).isEqualTo("Århus");
+        assertThat(programme.getString("operator")).isEqualTo("Ærø & Søn");
+    }
+
+    @Test
+    void shouldNameUtf8InTheReportAndRefuseABinaryFileNamingIt() throws IOException {
+        Path utf8 = file("hotline-calls.csv", "callId;date;callerType;reason\n2013-J03;2013-06-01;NGO;Andet\n");
+        Output output = cmmStats("import", utf8.toString());
+        assertThat(output.out()).contains(utf8 + " (UTF-8): 1 record: 1 inserted");
+
+        Path binary = ROOT.resolve(UUID.randomUUID().toString()).resolve("hotline-calls.csv");
+        Files.createDirectories(binary.getParent());
+        Files.write(binary, "callId;date;callerType;reason\n2013-J04;2013\0\0\0;NGO;OTHER\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        Output refused = cmmStats("import", binary.toString());
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains(binary + " holds NUL bytes (from line 2), so it is not a text file");
+        assertThat(count("hotlineCalls", new Document("_id", "2013-J04"))).isZero();
+
+        Path undefined = ROOT.resolve(UUID.randomUUID().toString()).resolve("hotline-calls.csv");
+        Files.createDirectories(undefined.getParent());
+        Files.write(undefined, new byte[] { 'c', 'a', 'l', 'l', 'I', 'd', '\n', (byte) 0x81, (byte) 0xFF, '\n' });
+        assertThat(cmmStats("import", undefined.toString()).err())
+                .contains(undefined + " is neither UTF-8 nor Windows-1252 text (line 2 is not UTF-8");
     }
 
     @Test
@@ -301,6 +345,69 @@ class ImportCommandTests {
         assertThat(output.exitCode()).isEqualTo(1);
         assertThat(output.err()).contains(csv + ":3: field 'file': is not readable CSV");
         assertThat(count("hotlineCalls", new Document("_id", "2013-L01"))).isZero();
+    }
+
+    /** Hostile files (issue 15): each gets a short error naming file, line and field, the value cut and escaped. */
+    @Test
+    void shouldRefuseAHeaderLineOver64KibInOneShortProblem() throws IOException {
+        StringBuilder header = new StringBuilder("caseRef;assessmentYear");
+        for (int i = 0; i < 100_000; i++) {
+            header.append(";c").append(i);
+        }
+        Path csv = file("persons.csv", header + "\n2013-M01;2013\n");
+
+        Output output = cmmStats("import", csv.toString());
+
+        assertThat(output.exitCode()).isEqualTo(1);
+        assertThat(output.err()).contains(csv + ":1: field 'header': value '" + header.substring(0, 60)
+                + "…' (65,536 characters) is longer than 64 KiB")
+                .contains("1 problem found").doesNotContain("Mark invalid");
+        assertThat(output.err().length()).isLessThan(1_000);
+    }
+
+    @Test
+    void shouldShowOnlyTheStartOfATenMegabyteValue() throws IOException {
+        Path jsonl = file("persons.jsonl", "{\"caseRef\":\"" + "A".repeat(10 << 20) + "\",\"assessmentYear\":2013}\n");
+        Path csv = file("persons.csv", "caseRef;assessmentYear\n" + "B".repeat(10 << 20) + ";2013\n");
+
+        Output output = cmmStats("import", jsonl.toString(), csv.toString());
+
+        assertThat(output.exitCode()).isEqualTo(1);
+        assertThat(output.err()).contains(jsonl + ":1: field 'line': value '{\"caseRef\":\"" + "A".repeat(48)
+                + "…' (1,048,576 characters) is longer than 1 MiB")
+                .contains(csv + ":2: field 'caseRef': value '" + "B".repeat(60) + "…' (10,485,760 characters) is not "
+                        + "a pseudonymous case reference");
+        assertThat(output.err().length()).isLessThan(1_500);
+    }
+
+    @Test
+    void shouldEscapeNulAndControlCharactersInsteadOfSendingThemToTheTerminal() throws IOException {
+        Path jsonl = file("persons.jsonl",
+                "{\"caseRef\":\"2013-\\u0000\\u001b[31mRED\\u0007!\",\"assessmentYear\":2013}\n");
+        Path csv = file("hotline-calls.csv", "callId;date;callerType;reason\n2013-M02;2013-01-01;NGO\u001b[2J;OTHER\n"
+                + "2013-M03;2013-01-01;NGO\u009b2J;OTHER\n");
+
+        Output output = cmmStats("import", jsonl.toString(), csv.toString());
+
+        assertThat(output.exitCode()).isEqualTo(1);
+        assertThat(output.err()).contains(jsonl + ":1: field 'caseRef': value '2013-\\u0000\\u001b[31mRED\\u0007!' is "
+                + "not a pseudonymous case reference")
+                .contains(csv + ":2: field 'callerType': value 'NGO\\u001b[2J' is not a CallerType code")
+                .contains(csv + ":3: field 'callerType': value 'NGO\\u009b2J' is not a CallerType code");
+        assertThat(output.err().chars().filter(c -> c < 0x20 && c != '\n' && c != '\r' && c != '\t'
+                || c >= 0x7f && c < 0xa0)).as("control characters on stderr").isEmpty();
+    }
+
+    @Test
+    void shouldSayThatARowSeparatedByCommasInASemicolonFileHasTheWrongSeparator() throws IOException {
+        Path csv = file("persons.csv", "caseRef;assessmentYear;gender\n2013-M04;2013;FEMALE\n2013-M05,2013,MALE\n");
+
+        Output output = cmmStats("import", csv.toString());
+
+        assertThat(output.exitCode()).isEqualTo(1);
+        assertThat(output.err()).contains(csv + ":3: field 'row': value '2013-M05,2013,MALE' is one cell: the row is "
+                + "separated by ',', but the header row by ';'").contains("1 problem found");
+        assertThat(person("2013-M04")).isNull();
     }
 
     @Test

@@ -109,4 +109,49 @@ class FileImporterTests {
         assertThat(events).containsSubsequence("start Checking 2501", "reached 1001", "reached 2501", "finish",
                 "start Importing 2501", "reached 1001", "reached 2001", "reached 2501", "finish");
     }
+
+    @Test
+    void shouldTellTheProgressThroughAWorkbookByRowNumber() throws IOException {
+        Path file = FILES.resolve("xlsx/persons.xlsx");
+        Files.createDirectories(file.getParent());
+        try (org.apache.poi.xssf.streaming.SXSSFWorkbook workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook();
+                java.io.OutputStream out = Files.newOutputStream(file)) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.createSheet("persons");
+            sheet.createRow(0).createCell(0).setCellValue("caseRef");
+            sheet.getRow(0).createCell(1).setCellValue("assessmentYear");
+            for (int i = 1; i <= 3_000; i++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(i);
+                row.createCell(0).setCellValue(String.format("2016-%05d", i));
+                row.createCell(1).setCellValue(2016);
+            }
+            workbook.write(out);
+            workbook.dispose();
+        }
+        List<String> events = new ArrayList<>();
+        ImportProgress recorder = new ImportProgress() {
+            @Override
+            public void start(String task, long lines) {
+                events.add("start " + task.replaceAll(" .*", "") + " " + lines);
+            }
+
+            @Override
+            public void reached(long line) {
+                if (line == 3_001) {
+                    events.add("reached " + line);
+                }
+            }
+
+            @Override
+            public void finish() {
+                events.add("finish");
+            }
+        };
+
+        ImportReport report = importer.importFiles(List.of(ImportFile.of(file, null)), false, "anna", recorder);
+
+        assertThat(report.total().inserted()).isEqualTo(3_000);
+        assertThat(persons(2016)).isEqualTo(3_000);
+        assertThat(events).containsSubsequence("start Checking 3001", "reached 3001", "finish",
+                "start Importing 3001", "reached 3001", "finish");
+    }
 }
