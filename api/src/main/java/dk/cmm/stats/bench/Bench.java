@@ -141,6 +141,9 @@ public final class Bench {
                     if (options.parts().contains(Part.IMPORT)) {
                         part("3.ratio", "(3) CSV import / raw insertMany", () -> importVersusInsertMany(
                                 cached.getBean(FileImporter.class), database));
+                        part("3.xlsx", "(3) .xlsx dump and import in bounded memory", () -> XlsxBench.run(
+                                cached.getBean(dk.cmm.stats.importer.RecordDumper.class),
+                                cached.getBean(FileImporter.class), report));
                     }
                     if (options.parts().contains(Part.EXPORT)) {
                         part("4.all", "(4) export", () -> export(cached.getBean(ReportExporter.class)));
