@@ -100,7 +100,8 @@ final class Escalation {
     }
 
     private boolean needsProtection(Cell cell) {
-        if (mustPublish.contains(cell)) {
+        // the year's total is always published (the yearly series); a year too small for it is handled above
+        if (mustPublish.contains(cell) || cell.dimensions() == 0) {
             return false;
         }
         long count = geometry.value(cell);

@@ -51,6 +51,27 @@ public class OutreachProtection {
         this.mongo = mongo;
     }
 
+    /** Every grouping a caller without a token may ask (none, one, or an ordered pair of dimensions but YEAR). */
+    static List<List<OutreachDimension>> publicGroupings() {
+        List<OutreachDimension> dims = java.util.Arrays.stream(OutreachDimension.values())
+                .filter(d -> d != OutreachDimension.YEAR).toList();
+        List<List<OutreachDimension>> groupings = new ArrayList<>();
+        groupings.add(List.of());
+        for (OutreachDimension a : dims) {
+            groupings.add(List.of(a));
+            for (OutreachDimension b : dims) {
+                if (a != b) {
+                    groupings.add(List.of(a, b));
+                }
+            }
+        }
+        return groupings;
+    }
+
+    static String key(List<OutreachDimension> groupBy) {
+        return String.join(",", groupBy.stream().map(Enum::name).toList());
+    }
+
     void check(OutreachFilter f, List<OutreachDimension> groupBy) {
         if (notEmpty(f.programme()) || notEmpty(f.programmeKind()) || notEmpty(f.city())) {
             throw new DisclosureLimitException("filter", "Without an API token, outreach questions filter by year "
@@ -66,6 +87,7 @@ public class OutreachProtection {
         }
     }
 
+    /** The rows a caller without a token sees: the persons' counts protected (see the class comment). */
     List<OutreachAnswer> protect(OutreachFilter f, List<OutreachDimension> groupBy, List<OutreachRow> rows,
             Map<Integer, Release> personReleases) {
         int k = properties.k();
@@ -79,8 +101,10 @@ public class OutreachProtection {
             Integer unique = row.uniquePersons() == null || row.uniquePersons() == 0 || row.uniquePersons() >= k
                     ? row.uniquePersons() : null;
             Set<String> selected = programmesOf(groupBy, row, programmes);
-            Integer fresh = count(newPersons, Map.of(0, monthsOf(groupBy, row, newPersons), 1,
-                    nodes(newPersons, 1, selected)));
+            Map<Integer, Set<Integer>> cell = new HashMap<>();
+            cell.put(0, monthsOf(groupBy, row, newPersons));
+            cell.put(1, nodes(newPersons, 1, selected));
+            Integer fresh = count(newPersons, cell);
             Integer assessed = persons == null || groupBy.contains(OutreachDimension.MONTH) ? null
                     : assessed(persons, selected);
             boolean healthShown = unique != null && unique >= k;

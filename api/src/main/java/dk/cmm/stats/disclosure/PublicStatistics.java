@@ -99,8 +99,12 @@ public class PublicStatistics {
         }
         stats.validateOutreach(f, groupBy);
         outreach.check(f, groupBy);
-        return outreach.protect(f, groupBy, stats.outreachStats(f, groupBy),
-                releases.latest(ReleaseBuilder.PERSONS));
+        Map<String, List<OutreachAnswer>> published = releases.outreach(f.years().get(0));
+        if (published == null) {
+            throw new DisclosureLimitException("filter.years", "The outreach numbers of " + f.years().get(0)
+                    + " are not published; callers without a token get published years only.");
+        }
+        return published.getOrDefault(OutreachProtection.key(groupBy), List.of());
     }
 
     /** Years a caller without a token may ask about (published), ascending. */

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 
 import dk.cmm.stats.importer.BundledDataLoader;
 import dk.cmm.stats.stats.HotlineFilter;
+import dk.cmm.stats.stats.OutreachDimension;
+import dk.cmm.stats.stats.OutreachFilter;
 import dk.cmm.stats.stats.StatsService;
 
 /**
@@ -29,9 +31,11 @@ public class Publication implements SmartInitializingSingleton {
     private final ReleaseStore store;
     private final BundledDataLoader bundled;
     private final org.springframework.beans.factory.ObjectProvider<ReportedCells> reported;
+    private final OutreachProtection outreach;
 
     Publication(Releases releases, StatsService stats, ReleaseStore store, BundledDataLoader bundled,
-            org.springframework.beans.factory.ObjectProvider<ReportedCells> reported) {
+            org.springframework.beans.factory.ObjectProvider<ReportedCells> reported, OutreachProtection outreach) {
+        this.outreach = outreach;
         this.releases = releases;
         this.stats = stats;
         this.store = store;
@@ -40,11 +44,21 @@ public class Publication implements SmartInitializingSingleton {
     }
 
     /** Publishes a year, with the report's own numbers of the year (dimension → code) published as they are. */
-    public List<Release> publish(int year, List<Map<String, String>> reportCells, String publishedBy) {
+    public List<Release> publish(int year, List<ReportedCells.Table> reportCells, String publishedBy) {
         List<Release> published = new ArrayList<>();
-        published.add(releases.publish(ReleaseBuilder.PERSONS, year, reportCells, publishedBy));
+        Release persons = releases.publish(ReleaseBuilder.PERSONS, year, reportCells, publishedBy);
+        published.add(persons);
         if (stats.hotlineStats(HotlineFilter.year(year), List.of(), false).total() > 0) {
             published.add(releases.publish(ReleaseBuilder.HOTLINE, year, List.of(), publishedBy));
+        }
+        OutreachFilter inYear = new OutreachFilter(List.of(year), null, null, null);
+        if (!stats.outreachStats(inYear, List.of()).isEmpty()) {
+            Map<String, List<OutreachAnswer>> answers = new java.util.LinkedHashMap<>();
+            for (List<OutreachDimension> groupBy : OutreachProtection.publicGroupings()) {
+                answers.put(OutreachProtection.key(groupBy), outreach.protect(inYear, groupBy,
+                        stats.outreachStats(inYear, groupBy), Map.of(year, persons)));
+            }
+            releases.publishOutreach(year, answers);
         }
         return published;
     }

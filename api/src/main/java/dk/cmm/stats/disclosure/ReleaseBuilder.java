@@ -49,21 +49,34 @@ public class ReleaseBuilder {
     }
 
     /** The axes a subject's release would have today. */
-    ReleaseAxes axes(String subject, List<Map<String, String>> reportCells) {
+    ReleaseAxes axes(String subject, Set<String> named) {
         if (HOTLINE.equals(subject)) {
             return ReleaseAxes.hotline();
         }
         List<String> programmes = cellCounts.distinct(Programme.COLLECTION, "_id");
         List<String> outcomeYears = cellCounts.distinct(Person.COLLECTION, "outcomeYear");
-        // the countries the report names one by one are public by the centre's choice: they are leaves too
+        return ReleaseAxes.persons(codebook, programmes, outcomeYears, named);
+    }
+
+    /**
+     * The countries published one by one: the configured ones, and where the report breaks the year down by
+     * nationality, every country it lists (public by the centre's choice).
+     */
+    private Set<String> namedCountries(ReleaseAxes provisional, List<CellCount> joint,
+            List<ReportedCells.Table> reportCells) {
         Set<String> named = new java.util.TreeSet<>(properties.namedCountrySet());
-        reportCells.forEach(cell -> {
-            String country = cell.get("NATIONALITY");
+        reportCells.forEach(table -> {
+            String country = table.filter().get("NATIONALITY");
             if (country != null && !Codebook.UNKNOWN.equals(country)) {
                 named.add(country);
             }
         });
-        return ReleaseAxes.persons(codebook, programmes, outcomeYears, named);
+        if (reportCells.stream().anyMatch(t -> t.filter().isEmpty() && t.groupBy().equals(List.of("NATIONALITY")))) {
+            int field = provisional.fields().indexOf("nationality");
+            joint.forEach(cell -> named.add(cell.values().get(field)));
+            named.remove(Codebook.UNKNOWN);
+        }
+        return named;
     }
 
     /**
@@ -73,12 +86,16 @@ public class ReleaseBuilder {
      * @param reportCells  cells the centre's report publishes exactly (dimension → code, at most two axes): always
      *                     published, and known to the attacker
      */
-    public Release build(String subject, int year, Release previous, List<Map<String, String>> reportCells,
+    public Release build(String subject, int year, Release previous, List<ReportedCells.Table> reportCells,
             String publishedBy) {
         long start = System.nanoTime();
-        ReleaseAxes axes = axes(subject, reportCells);
+        ReleaseAxes provisional = axes(subject, properties.namedCountrySet());
+        List<CellCount> counts = cellCounts.of(provisional.collection(), provisional.yearField(), year,
+                provisional.fields());
+        ReleaseAxes axes = HOTLINE.equals(subject) ? provisional
+                : axes(subject, namedCountries(provisional, counts, reportCells));
         List<long[]> joint = new ArrayList<>();
-        for (CellCount cell : cellCounts.of(axes.collection(), axes.yearField(), year, axes.fields())) {
+        for (CellCount cell : counts) {
             int[] leaves = axes.leavesOf(cell.values());
             if (leaves == null) {
                 throw new IllegalStateException("A " + subject.toLowerCase() + " record of " + year
@@ -149,33 +166,81 @@ public class ReleaseBuilder {
         return cells;
     }
 
-    /** The report's cells as cells of the tables; one that needs more than two axes is not a cell and is skipped. */
+    /**
+     * The report's tables as cells of ours: every group of each (zeros too), where the table needs at most two axes;
+     * a table over more is no table of ours and is skipped. Nationality tables name leaves for every country the
+     * report publishes (see {@link #axes}), so "other countries" stays what the report does not name.
+     */
     private static Set<Cell> reportCells(ReleaseAxes axes, TableGeometry geometry,
-            List<Map<String, String>> selections) {
+            List<ReportedCells.Table> tables) {
         Set<Cell> cells = new LinkedHashSet<>();
-        for (Map<String, String> selection : selections) {
-            List<int[]> nodes = new ArrayList<>();
-            Set<Integer> seen = new HashSet<>();
+        for (ReportedCells.Table table : tables) {
+            Map<Integer, Integer> fixed = new java.util.LinkedHashMap<>();
             boolean ok = true;
-            for (Map.Entry<String, String> entry : selection.entrySet()) {
+            for (Map.Entry<String, String> entry : table.filter().entrySet()) {
                 int a = axes.axisOf(entry.getKey());
                 int node = a < 0 ? -1 : nodeOf(axes, a, entry.getKey(), entry.getValue());
-                if (node < 0 || !seen.add(a)) {
+                if (node < 0 || fixed.put(a, node) != null) {
+                    ok = false;
+                }
+            }
+            List<int[]> varying = new ArrayList<>(); // axis, then the nodes of the groupBy dimension's level
+            for (String dimension : table.groupBy()) {
+                int a = axes.axisOf(dimension);
+                if (a < 0 || fixed.containsKey(a)) {
                     ok = false;
                     break;
                 }
-                nodes.add(new int[] { a, node });
+                Axis axis = axes.axes().get(a);
+                List<String> level = axes.isGroupDimension(dimension) ? axis.groups() : axis.leaves();
+                int[] entry = new int[level.size() + 1];
+                entry[0] = a;
+                for (int i = 0; i < level.size(); i++) {
+                    entry[i + 1] = axis.indexOf(level.get(i));
+                }
+                varying.add(entry);
             }
-            if (!ok || nodes.size() > 2) {
+            if (!ok || fixed.size() + varying.size() > 2) {
                 continue;
             }
-            cells.add(switch (nodes.size()) {
-                case 0 -> Cell.TOTAL;
-                case 1 -> Cell.of(nodes.get(0)[0], nodes.get(0)[1]);
-                default -> Cell.of(nodes.get(0)[0], nodes.get(0)[1], nodes.get(1)[0], nodes.get(1)[1]);
-            });
+            List<int[]> combos = new ArrayList<>();
+            combos.add(new int[0]);
+            for (int[] entry : varying) {
+                List<int[]> next = new ArrayList<>();
+                for (int[] combo : combos) {
+                    for (int i = 1; i < entry.length; i++) {
+                        int[] more = java.util.Arrays.copyOf(combo, combo.length + 2);
+                        more[combo.length] = entry[0];
+                        more[combo.length + 1] = entry[i];
+                        next.add(more);
+                    }
+                }
+                combos = next;
+            }
+            for (int[] combo : combos) {
+                List<int[]> nodes = new ArrayList<>();
+                fixed.forEach((a, node) -> nodes.add(new int[] { a, node }));
+                for (int i = 0; i < combo.length; i += 2) {
+                    nodes.add(new int[] { combo[i], combo[i + 1] });
+                }
+                cells.add(switch (nodes.size()) {
+                    case 0 -> Cell.TOTAL;
+                    case 1 -> Cell.of(nodes.get(0)[0], nodes.get(0)[1]);
+                    default -> Cell.of(nodes.get(0)[0], nodes.get(0)[1], nodes.get(1)[0], nodes.get(1)[1]);
+                });
+            }
+            // the table's total is the filter's cell
+            cells.add(fixed.isEmpty() ? Cell.TOTAL : fixed.size() == 1
+                    ? Cell.of(fixed.keySet().iterator().next(), fixed.values().iterator().next())
+                    : cellOf(fixed));
         }
         return cells;
+    }
+
+    private static Cell cellOf(Map<Integer, Integer> fixed) {
+        List<Map.Entry<Integer, Integer>> entries = new ArrayList<>(fixed.entrySet());
+        return Cell.of(entries.get(0).getKey(), entries.get(0).getValue(), entries.get(1).getKey(),
+                entries.get(1).getValue());
     }
 
     /** The node of a dimension's code on its axis: a group, or the only leaf with that code; -1 if none. */

@@ -41,6 +41,17 @@ class ReleaseStore {
     record StoredCell(String key, long count) {
     }
 
+    static final String OUTREACH_COLLECTION = "outreachReleases";
+
+    /** A year's outreach answers as published: per groupBy (dimension names joined by commas), the rows. */
+    @Document(OUTREACH_COLLECTION)
+    record StoredOutreach(@Id String id, int year, int revision, Instant publishedAt,
+            List<StoredOutreachAnswers> answers) {
+    }
+
+    record StoredOutreachAnswers(String groupBy, List<OutreachAnswer> rows) {
+    }
+
     private final MongoTemplate mongo;
 
     ReleaseStore(MongoTemplate mongo) {
@@ -74,9 +85,35 @@ class ReleaseStore {
         return latest;
     }
 
+    void saveOutreach(int year, int revision, Map<String, List<OutreachAnswer>> answers) {
+        List<StoredOutreachAnswers> stored = new ArrayList<>();
+        answers.forEach((groupBy, rows) -> stored.add(new StoredOutreachAnswers(groupBy, rows)));
+        org.bson.Document document = new org.bson.Document();
+        mongo.getConverter().write(new StoredOutreach("OUTREACH:" + year + ":" + revision, year, revision,
+                Instant.now(), stored), document);
+        mongo.getCollection(OUTREACH_COLLECTION).withWriteConcern(WriteConcern.MAJORITY).insertOne(document);
+    }
+
+    long countOutreach(int year) {
+        return mongo.count(Query.query(Criteria.where("year").is(year)), StoredOutreach.class);
+    }
+
+    /** The newest outreach answers of every published year: year → groupBy → rows. */
+    Map<Integer, Map<String, List<OutreachAnswer>>> latestOutreach() {
+        Map<Integer, Map<String, List<OutreachAnswer>>> latest = new HashMap<>();
+        Query query = new Query().with(Sort.by(Sort.Order.asc("year"), Sort.Order.asc("revision")));
+        for (StoredOutreach stored : mongo.find(query, StoredOutreach.class)) {
+            Map<String, List<OutreachAnswer>> answers = new HashMap<>();
+            stored.answers().forEach(a -> answers.put(a.groupBy(), List.copyOf(a.rows())));
+            latest.put(stored.year(), answers);
+        }
+        return latest;
+    }
+
     /** How many releases exist: a cheap check whether anything was published since the last read. */
     long count() {
-        return mongo.getCollection(COLLECTION).countDocuments();
+        return mongo.getCollection(COLLECTION).countDocuments()
+                + mongo.getCollection(OUTREACH_COLLECTION).countDocuments();
     }
 
     private static Release toRelease(StoredRelease stored) {

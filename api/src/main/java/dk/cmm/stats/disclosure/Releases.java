@@ -25,7 +25,8 @@ public class Releases {
     private volatile Snapshot snapshot;
 
     /** The latest release of every year, per subject, as read at one release count. */
-    private record Snapshot(long count, long checkedAt, Map<String, Map<Integer, Release>> latest) {
+    private record Snapshot(long count, long checkedAt, Map<String, Map<Integer, Release>> latest,
+            Map<Integer, Map<String, List<OutreachAnswer>>> outreach) {
     }
 
     public Releases(ReleaseBuilder builder, ReleaseStore store) {
@@ -39,7 +40,7 @@ public class Releases {
      *
      * @param reportCells the report's own numbers of the year (dimension → code), always published
      */
-    public Release publish(String subject, int year, List<Map<String, String>> reportCells, String publishedBy) {
+    public Release publish(String subject, int year, List<ReportedCells.Table> reportCells, String publishedBy) {
         Release previous = latest(subject).get(year);
         Release release = builder.build(subject, year, previous, reportCells, publishedBy);
         if (previous != null && previous.published().equals(release.published())) {
@@ -50,6 +51,24 @@ public class Releases {
         log.info("Published {} {} (revision {}): {} of {} cells withheld, built in {} ms", subject, year,
                 release.revision(), release.audit().withheld(), release.audit().cells(), release.audit().millis());
         return release;
+    }
+
+    /**
+     * Publishes a year's outreach answers as they are now, for every grouping a caller without a token may ask
+     * (groupBy name list, joined by commas, → rows).
+     */
+    public void publishOutreach(int year, Map<String, List<OutreachAnswer>> answers) {
+        Map<String, List<OutreachAnswer>> previous = outreach(year);
+        if (answers.equals(previous)) {
+            return;
+        }
+        store.saveOutreach(year, (int) store.countOutreach(year) + 1, answers);
+        snapshot = null;
+    }
+
+    /** The published outreach answers of a year (groupBy → rows), or null where the year is not published. */
+    public Map<String, List<OutreachAnswer>> outreach(int year) {
+        return current().outreach().get(year);
     }
 
     /** The latest release of each published year of a subject, by year. */
@@ -65,13 +84,13 @@ public class Releases {
         }
         long count = store.count();
         if (s != null && s.count() == count) {
-            s = new Snapshot(count, now, s.latest());
+            s = new Snapshot(count, now, s.latest(), s.outreach());
         } else {
             Map<String, Map<Integer, Release>> latest = new java.util.HashMap<>();
             for (String subject : List.of(ReleaseBuilder.PERSONS, ReleaseBuilder.HOTLINE)) {
                 latest.put(subject, new TreeMap<>(store.latest(subject)));
             }
-            s = new Snapshot(count, now, latest);
+            s = new Snapshot(count, now, latest, store.latestOutreach());
         }
         snapshot = s;
         return s;

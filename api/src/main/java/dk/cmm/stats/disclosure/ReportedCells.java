@@ -10,5 +10,13 @@ import java.util.Map;
  */
 public interface ReportedCells {
 
-    List<Map<String, String>> of(int year);
+    /**
+     * The report's tables of the year: each a filter (dimension → one code) and the dimensions it is broken down
+     * by. The report publishes every group of such a table, zeros included (a group it does not list is 0), so
+     * every cell of it is known.
+     */
+    List<Table> of(int year);
+
+    record Table(Map<String, String> filter, List<String> groupBy) {
+    }
 }

@@ -1,7 +1,6 @@
 package dk.cmm.stats.report;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -18,7 +17,7 @@ class ReportPublication implements ReportedCells {
     }
 
     @Override
-    public List<Map<String, String>> of(int year) {
-        return statistics.publishedCells(year);
+    public List<Table> of(int year) {
+        return statistics.publishedTables(year);
     }
 }

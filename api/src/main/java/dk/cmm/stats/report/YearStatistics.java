@@ -64,33 +64,24 @@ class YearStatistics {
     }
 
     /**
-     * Every number the year's report publishes about persons of that year, as a cell: dimension → code (the year's
-     * questions, their totals and groups, where each names one code per dimension). Disclosure control publishes
-     * these as they are and takes them as known to the attacker.
+     * The tables the year's report publishes about persons of that year: each question whose filter names that
+     * year and one code per other dimension, with its groupBy. Disclosure control publishes these as they are and
+     * takes them as known to the attacker.
      */
-    List<Map<String, String>> publishedCells(int year) {
+    List<dk.cmm.stats.disclosure.ReportedCells.Table> publishedTables(int year) {
         List<PersonQuery> queries = new ArrayList<>();
         new YearQuestions(year, queries);
-        List<Stats> answers = stats.personStats(List.copyOf(queries));
-        List<Map<String, String>> cells = new ArrayList<>();
-        for (int i = 0; i < queries.size(); i++) {
-            Map<String, String> filter = singleCodes(queries.get(i).filter());
-            if (filter == null || !String.valueOf(year).equals(filter.remove("ASSESSMENT_YEAR"))) {
-                continue; // a question over several years, or over a set of codes: no single cell of the year
+        List<dk.cmm.stats.disclosure.ReportedCells.Table> tables = new ArrayList<>();
+        for (PersonQuery query : queries) {
+            Map<String, String> filter = singleCodes(query.filter());
+            if (filter == null || !String.valueOf(year).equals(filter.remove("ASSESSMENT_YEAR"))
+                    || query.groupBy().contains(PersonDimension.ASSESSMENT_YEAR)) {
+                continue; // a question over several years, or over a set of codes: no table of the year
             }
-            cells.add(Map.copyOf(filter));
-            for (Group group : answers.get(i).groups()) {
-                Map<String, String> cell = new LinkedHashMap<>(filter);
-                boolean single = true;
-                for (GroupKey key : group.key()) {
-                    single &= cell.putIfAbsent(key.dimension(), key.code()) == null;
-                }
-                if (single && !cell.containsKey("ASSESSMENT_YEAR")) {
-                    cells.add(Map.copyOf(cell));
-                }
-            }
+            tables.add(new dk.cmm.stats.disclosure.ReportedCells.Table(Map.copyOf(filter),
+                    query.groupBy().stream().map(Enum::name).toList()));
         }
-        return cells;
+        return tables;
     }
 
     /** The filter as dimension → its one code, or null where a field lists several codes or bounds a number. */

@@ -79,17 +79,6 @@ class EscalationTests {
     }
 
     @Test
-    void shouldLetZerosBeWithheldSoThatWithheldDoesNotMeanAtLeastOne() {
-        Axis gender = Axis.flat("GENDER", List.of("FEMALE", "MALE", "OTHER"));
-        Axis status = Axis.flat("STATUS", List.of("A", "B"));
-        TableGeometry geometry = table(List.of(gender, status), new Object[][] {
-                { "FEMALE", "A", 30 }, { "FEMALE", "B", 25 }, { "MALE", "A", 2 }, { "MALE", "B", 6 } });
-        Escalation.Outcome outcome = new Escalation(geometry, RULE, Set.of(), Map.of()).run();
-        assertProtected(geometry, outcome);
-        assertThat(outcome.withheld().stream().filter(c -> geometry.value(c) == 0)).isNotEmpty();
-    }
-
-    @Test
     void shouldProtectTheDifferenceOfTwoReleasesOfOneYear() {
         Axis gender = Axis.flat("GENDER", List.of("FEMALE", "MALE"));
         Axis status = Axis.flat("STATUS", List.of("A", "B", "C"));
@@ -106,7 +95,8 @@ class EscalationTests {
         AttackerBounds bounds = new AttackerBounds(second, revision.withheld());
         for (Cell cell : second.cells()) {
             Long earlier = published.get(cell);
-            if (earlier != null && earlier != second.value(cell)) {
+            // the year's total is always published (it is the yearly series): a release says how many were added
+            if (earlier != null && earlier != second.value(cell) && cell.dimensions() > 0) {
                 assertThat(revision.withheld()).as("changed " + second.describe(cell)).contains(cell);
                 assertThat(RULE.protects(bounds.range(cell), second.value(cell), earlier))
                         .as("the change of " + second.describe(cell)).isTrue();
