@@ -925,6 +925,8 @@ class UnionFind:
 
 @dataclass
 class Range:
+    """lo is the proven minimum; hi the maximum if hi_exact, else a bound that decides "below k" either way
+    (a value reached when it is at least k, a proven bound when below; infinity when not computed)."""
     lo: float
     hi: float
     hi_exact: bool
@@ -965,7 +967,12 @@ def solve_ranges(model, targets, k, trivial_lo, exact_ranges=False, time_limit=6
         if not comp["targets"]:
             continue
         stats["components"] += 1
+        t0 = time.time()
         _solve_component(model, comp, targets, ranges, lb, ub, k, trivial_lo, exact_ranges, time_limit, stats)
+        if stats.get("verbose"):
+            print(f"  component: {len(comp['rows'])} equations, {len(comp['targets'])} withheld, "
+                  f"{time.time() - t0:.1f} s; {stats.get('solves')} MILPs, {stats.get('lps', 0)} LPs so far",
+                  file=sys.stderr)
     return ranges
 
 
@@ -994,6 +1001,7 @@ def _solve_component(model, comp, targets, ranges, lb, ub, k, trivial_lo, exact_
     lo_a, hi_a = np.array(lo), np.array(hi)
     eq = lo_a == hi_a
     lp_constraints = {}
+    lp_bounds = np.column_stack([bounds.lb, bounds.ub])
     if comp["rows"]:
         ub_rows = ~eq & (hi_a < BIG / 2)
         lb_rows = ~eq & (lo_a > -BIG / 2)
@@ -1035,15 +1043,35 @@ def _solve_component(model, comp, targets, ranges, lb, ub, k, trivial_lo, exact_
     def lp(c):
         """The LP relaxation's optimum: a bound on the whole-number one, far cheaper to get."""
         stats["lps"] = stats.get("lps", 0) + 1
-        res = linprog(c, bounds=list(zip(bounds.lb, bounds.ub)), method="highs",
+        res = linprog(c, bounds=lp_bounds, method="highs",
                       **lp_constraints)
         if res.status == 2:
             raise Infeasible("the published numbers admit no solution")
+        if res.status == 0 and np.all(np.abs(res.x[integ == 1] - np.round(res.x[integ == 1])) < 1e-7):
+            values = T @ np.round(res.x) + const       # a whole-number vertex: a witness as good as a MILP's
+            np.minimum(seen_lo, values, out=seen_lo)
+            np.maximum(seen_hi, values, out=seen_hi)
         return res.fun if res.status == 0 else -np.inf
 
     run(np.zeros(n))
+    quick = stats.get("quick")
+    if quick and trivial_lo > 0:
+        # every withheld number is at least trivial_lo > 0 by assumption: each one already fails "includes 0"
+        for ti in tis:
+            ranges[ti] = Range(trivial_lo, np.inf, False)
+        return
     run(T.sum(axis=0))
     run(-T.sum(axis=0))
+    for _ in range(4):   # more witnesses, each pushing the numbers not yet seen at 0 (or at k) all together
+        low = seen_lo > trivial_lo
+        high = seen_hi < k
+        before = int(low.sum() + high.sum())
+        if low.any():
+            run(T[low].sum(axis=0))
+        if high.any():
+            run(-T[high].sum(axis=0))
+        if int((seen_lo > trivial_lo).sum() + (seen_hi < k).sum()) >= before:
+            break
     for r, ti in enumerate(tis):
         tl = trivial_lo
         row = T[r]
@@ -1051,7 +1079,16 @@ def _solve_component(model, comp, targets, ranges, lb, ub, k, trivial_lo, exact_
             lo_r = seen_lo[r]
         else:
             bound = math.ceil(lp(row) + const[r] - 1e-6)
-            lo_r = seen_lo[r] if bound >= seen_lo[r] else math.ceil(run(row).proven + const[r] - 1e-6)
+            if bound >= seen_lo[r]:
+                lo_r = seen_lo[r]
+            elif quick and bound > tl:
+                ranges[ti] = Range(bound, np.inf, False)    # proven above 0: a violation already
+                continue
+            else:
+                lo_r = math.ceil(run(row).proven + const[r] - 1e-6)
+            if quick and lo_r > tl:
+                ranges[ti] = Range(lo_r, np.inf, False)
+                continue
         if seen_hi[r] >= k and not exact_ranges and lo_r <= tl:
             hi_r, exact = seen_hi[r], False
         else:
@@ -1059,7 +1096,7 @@ def _solve_component(model, comp, targets, ranges, lb, ub, k, trivial_lo, exact_
             if bound <= seen_hi[r]:
                 hi_r, exact = seen_hi[r], True
             elif bound < k and not exact_ranges and lo_r <= tl:
-                hi_r, exact = bound, False      # below k already proven by the relaxation
+                hi_r, exact = bound, bound == lo_r      # below k already proven by the relaxation
             else:
                 hi_r, exact = math.floor(-run(-row).proven + const[r] + 1e-6), True
                 hi_r = max(hi_r, seen_hi[r])
@@ -1098,11 +1135,14 @@ def describe(t):
 def audit(collections, report, k, variant_zero, link_d, args, out):
     """Ranges of every withheld number under one variant of the attacker's knowledge; the violations."""
     started = time.time()
-    stats = {}
+    stats = {"verbose": args.verbose, "quick": args.quick}
+    everything = None
     origins = {"graphql", "csv", "outreach", "report"}
     contradictions = []
     while True:
-        model, targets = build(collections, report, variant_zero, link_d, not args.no_summaries, origins)
+        model, everything = build(collections, report, variant_zero, link_d, not args.no_summaries, origins)
+        # the guarantee covers true counts 1..k-1: with the truth known, only those need their bounds
+        targets = [t for t in everything if t.truth is None or 1 <= t.truth < k]
         try:
             ranges = solve_ranges(model, targets, k, 1 if variant_zero else 0, args.exact_ranges,
                                   args.time_limit, stats)
@@ -1129,13 +1169,25 @@ def audit(collections, report, k, variant_zero, link_d, args, out):
                     for d, c in zip(t.answer.group_by, t.key):
                         base[d] = base.get(d, {c}) & {c}
                 rtargets[j].vars = tuple(sorted(rmodel.cells(t.tag, t.answer.source, t.answer.year, base)))
-            rr = solve_ranges(rmodel, rtargets, k, 0, True, args.time_limit, stats)
+            # only what each range fails for needs checking: "includes 0" needs no maximum
+            need_k = [j for j, i in enumerate(bad) if set(violation(ranges[i], k)) - {"excludes 0"}]
+            only_lo = [j for j, i in enumerate(bad) if not set(violation(ranges[i], k)) - {"excludes 0"}]
+            rr = [None] * len(bad)
+            for group, kk in ((need_k, k), (only_lo, 0)):
+                if group:
+                    for j, got in zip(group, solve_ranges(rmodel, [rtargets[j] for j in group], kk, 0, False,
+                                                          args.time_limit, stats)):
+                        rr[j] = got
             for j, i in enumerate(bad):
                 excused[i] = report_proves(rr[j], ranges[i], k)
     rows = list(contradictions)
-    counts = {"withheld": len(targets), "exact": 0, "excludes0": 0, "belowk": 0, "violations": 0,
+    counts = {"withheld": len(everything), "graded": len(targets), "exact": 0, "excludes0": 0, "belowk": 0, "violations": 0,
               "excused_by_report": 0, "truth_small": 0}
+    counts["truth_outside"] = 0
     for i, (t, r) in enumerate(zip(targets, ranges)):
+        if t.truth is not None and (t.truth < r.lo - 1e-6 or ((r.hi_exact or r.hi < k) and t.truth > r.hi + 1e-6)):
+            # the true table is one of the solutions: a range without the truth means a false assumption
+            counts["truth_outside"] += 1
         reasons = violation(r, k)
         small = t.truth is not None and 1 <= t.truth < k
         counts["truth_small"] += small
@@ -1160,7 +1212,7 @@ def audit(collections, report, k, variant_zero, link_d, args, out):
     counts["violations"] += len(contradictions)
     counts["left_out"] = sorted({"graphql", "csv", "outreach", "report"} - origins)
     counts["seconds"] = round(time.time() - started, 1)
-    counts.update(stats)
+    counts.update({k2: v for k2, v in stats.items() if k2 not in ("verbose", "quick")})
     counts["unknowns"] = len(model.lb)
     counts["equations"] = len(model.rows)
     counts["tables"] = len(model.tables)
@@ -1180,14 +1232,8 @@ def violation(r, k):
 
 def report_proves(rr, r, k):
     """Whether the report alone proves every reason this range fails for."""
-    reasons = violation(r, k)
-    if "single value" in reasons and not (rr.lo == rr.hi):
-        return False
-    if "excludes 0" in reasons and not rr.lo > 0:
-        return False
-    if "below k" in reasons and not rr.hi < k:
-        return False
-    return True
+    alone = violation(rr, k)
+    return all(reason in alone for reason in violation(r, k))
 
 
 def zero_evidence(collections):
@@ -1263,6 +1309,9 @@ def main(argv=None):
     p.add_argument("--max-diff", type=float, default=5,
                    help="--compare: per table, the cells of the two releases differ by at most this in sum")
     p.add_argument("--exact-ranges", action="store_true", help="compute every max exactly (slower)")
+    p.add_argument("--quick", action="store_true",
+                   help="stop bounding a number at its first violation: the verdict is the same, the counts of "
+                        "exact recoveries and ranges below k become lower bounds")
     p.add_argument("--time-limit", type=float, default=60, help="seconds per MILP (default 60)")
     p.add_argument("--out", default="attacker-violations.json", help="violations as JSON (default %(default)s)")
     p.add_argument("--verbose", action="store_true")
@@ -1309,11 +1358,23 @@ def main(argv=None):
     all_rows = []
     for vz in variants:
         name = "zeros-never-withheld" if vz else "base"
+        if vz and args.zeros_never_withheld == "both" and evidence:
+            print(f"variant {name}: skipped: the answers show withheld zeros ({len(evidence)}), so a withheld "
+                  f"number is not known to be at least 1")
+            result["variants"][name] = {"skipped": True}
+            continue
         try:
             counts, rows = audit(collections, report, args.k, vz, link, args, None)
         except Infeasible as e:
             counts, rows = {"infeasible": str(e)}, [{"reasons": ["infeasible: " + str(e)]}]
         counts_for_exit = not (vz and args.zeros_never_withheld == "both" and evidence)
+        if "infeasible" not in counts and counts.get("truth_outside"):
+            print(f"variant {name}: MODEL CHECK FAILED: {counts['truth_outside']} ranges exclude the true count "
+                  f"(an assumption of this variant is false, or a published number is wrong)")
+            if vz and args.zeros_never_withheld == "both":
+                counts_for_exit = False
+            else:
+                failing = True
         if "infeasible" in counts:
             print(f"variant {name}: INFEASIBLE: {counts['infeasible']}")
             if vz and args.zeros_never_withheld == "both":
@@ -1321,7 +1382,7 @@ def main(argv=None):
                 counts_for_exit = False
         else:
             print(f"variant {name}: tables {counts['tables']}, unknowns {counts['unknowns']}, "
-                  f"equations {counts['equations']}, withheld {counts['withheld']}, "
+                  f"equations {counts['equations']}, withheld {counts['withheld']} (graded {counts['graded']}), "
                   f"exactly recovered {counts['exact']}, ranges excluding 0 {counts['excludes0']}, "
                   f"ranges below k {counts['belowk']}; violations {counts['violations']}"
                   + (f" (excused by the report alone {counts['excused_by_report']})" if report else "")
