@@ -61,6 +61,7 @@ class AttackerProgramTests {
         Run run = python(dir, PROGRAM.toAbsolutePath().toString(), "--url", "http://localhost:" + port,
                 "--years", "2011,2012", "--report-dir", dir.resolve("exports/2012").toString(),
                 "--truth-token", StaffTokens.ANALYST, "--quick", "--out", violations.toString());
+        System.out.println("attack.py:\n" + run.output);
         String why = "attack.py said:\n" + run.output + "\nviolations (first 4000 characters): "
                 + (Files.exists(violations) ? head(Files.readString(violations, StandardCharsets.UTF_8)) : "none");
 
@@ -101,7 +102,7 @@ class AttackerProgramTests {
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
         Files.deleteIfExists(log);
-        System.out.println("attack.py (" + Duration.between(start, Instant.now()).toSeconds() + " s):\n" + output);
-        return new Run(process.exitValue(), output);
+        return new Run(process.exitValue(), output + "\n(" + Duration.between(start, Instant.now()).toSeconds()
+                + " s)");
     }
 }
