@@ -73,6 +73,15 @@ class AttackerProgramTests {
         assertThat(run.exit).as(why).isZero();
     }
 
+    /** The attacker's own tests on hand-made answers: Issue 14's Africa example, a margin of 1, a missing group. */
+    @Test
+    void shouldPassItsOwnTestsOnHandMadeAnswers() throws Exception {
+        assumeTrue(solverAvailable(), "python3 with numpy and scipy >= 1.9 is needed; skipped");
+        Run run = python(PROGRAM.toAbsolutePath().getParent(), "-m", "unittest", "-v", "test_attack");
+        assertThat(run.output).as(run.output).contains("OK");
+        assertThat(run.exit).as(run.output).isZero();
+    }
+
     private static String head(String text) {
         return text.length() > 4000 ? text.substring(0, 4000) + " ..." : text;
     }
