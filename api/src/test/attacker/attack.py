@@ -1110,11 +1110,13 @@ def _solve_component(model, comp, targets, ranges, lb, ub, k, trivial_lo, exact_
 def build(collections, report, variant_zero, link_d=None, summaries=True, origins=None):
     """The model of every answer of every collection (tag -> Collection) and the report's numbers."""
     model = Model()
-    everything = [a for c in collections.values() for a in c.answers] + list(report)
+    # the report's numbers: one list for every release, or per release tag (a revision has a report of its own)
+    reports = report if isinstance(report, dict) else {tag: list(report) for tag in collections}
+    everything = [a for c in collections.values() for a in c.answers] + [a for r in reports.values() for a in r]
     model.discover(everything)
     targets = []
     for tag, c in collections.items():
-        for a in c.answers + list(report):
+        for a in c.answers + reports.get(tag, []):
             if origins is None or a.origin in origins:
                 model.add_answer(tag, a, c.years, variant_zero and a.origin != "report", targets, summaries)
     if link_d is not None and len(collections) == 2:
@@ -1306,6 +1308,8 @@ def main(argv=None):
     p.add_argument("--load-answers", help="attack saved answers instead of asking the server")
     p.add_argument("--compare", nargs="+", metavar="ANSWERS",
                    help="two releases: BEFORE.json [AFTER.json]; without AFTER, the server is asked now")
+    p.add_argument("--report-before", action="append", default=[],
+                   help="--compare: the first release's exported report (--report-dir is then the second's)")
     p.add_argument("--max-diff", type=float, default=5,
                    help="--compare: per table, the cells of the two releases differ by at most this in sum")
     p.add_argument("--exact-ranges", action="store_true", help="compute every max exactly (slower)")
@@ -1341,6 +1345,11 @@ def main(argv=None):
     for folder in args.report_dir:
         _, answers = read_report(folder, warnings)
         report += answers
+    if args.compare:
+        before = []
+        for folder in args.report_before:
+            before += read_report(folder, warnings)[1]
+        report = {"release1": before, "release2": report} if (before or report) else []
     for w in warnings:
         print("warning: " + w)
     for tag, c in collections.items():
@@ -1349,7 +1358,8 @@ def main(argv=None):
         for label, why in c.failed[:5]:
             print(f"  failed: {label}: {why}")
     if report:
-        print(f"report: {len(report)} exact answers from {', '.join(args.report_dir)}")
+        n = sum(map(len, report.values())) if isinstance(report, dict) else len(report)
+        print(f"report: {n} exact answers from {', '.join(args.report_before + args.report_dir)}")
     link = args.max_diff if args.compare else None
     variants = {"both": [False, True], "yes": [True], "no": [False]}[args.zeros_never_withheld]
     evidence = zero_evidence(collections)
