@@ -1107,13 +1107,41 @@ def _solve_component(model, comp, targets, ranges, lb, ub, k, trivial_lo, exact_
 # The audit
 # --------------------------------------------------------------------------------------------------------------
 
-def build(collections, report, variant_zero, link_d=None, summaries=True, origins=None):
+def mappable(model, a, years, skipped):
+    """Whether a report answer speaks of codes the API shows: a code with persons in the report that no answer
+    of the API knows (the API may publish a coarser group, such as other countries of a region, in its place)
+    cannot be placed among the API's cells, so that answer is left out rather than guessed."""
+    if not model.axes.get(a.source):
+        return True
+    ys = [a.year] if a.year is not None else years
+    for key, count, _ in a.groups:
+        if not count:
+            continue
+        for d, c in list(zip(a.group_by, key)) + [(d, v[0]) for d, v in a.filter.items() if len(v) == 1]:
+            try:
+                ax = axis_of(d, model.axes[a.source])
+            except KeyError:
+                skipped.add(f"{a.label}: dimension {d} is not in the API's answers")
+                return False
+            if not any(leaf[ax.index(d)] == c for y in ys for leaf in model.leaves.get((a.source, y, ax), [])):
+                skipped.add(f"{a.label}: {d} {c} is not a code of the API's answers")
+                return False
+    return True
+
+
+SKIPPED_REPORT = set()
+
+
+def build(collections, report, variant_zero, link_d=None, summaries=True, origins=None, skipped=SKIPPED_REPORT):
     """The model of every answer of every collection (tag -> Collection) and the report's numbers."""
     model = Model()
     # the report's numbers: one list for every release, or per release tag (a revision has a report of its own)
     reports = report if isinstance(report, dict) else {tag: list(report) for tag in collections}
-    everything = [a for c in collections.values() for a in c.answers] + [a for r in reports.values() for a in r]
-    model.discover(everything)
+    api = [a for c in collections.values() for a in c.answers]
+    model.discover(api)
+    reports = {tag: [a for a in r if mappable(model, a, collections[tag].years, skipped)]
+               for tag, r in reports.items() if tag in collections}
+    model.discover(api + [a for r in reports.values() for a in r])
     targets = []
     for tag, c in collections.items():
         for a in c.answers + reports.get(tag, []):
@@ -1413,6 +1441,8 @@ def main(argv=None):
         print(f"evidence of withheld zeros: {len(evidence)} (e.g. {evidence[0]})")
     with open(args.out, "w", encoding="utf-8") as f:
         json.dump(result, f, indent=1, default=str)
+    for why in sorted(SKIPPED_REPORT):
+        print(f"report answer left out: {why}")
     print(f"guarantee (k={args.k}): {'VIOLATED' if failing else 'holds'}; details in {args.out}")
     return 1 if failing else 0
 
