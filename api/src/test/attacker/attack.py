@@ -409,7 +409,7 @@ def collect(url, years, token=None, batch=20, include_empty=True, filtered=True,
         if use_csv:
             for s in sources:
                 col.answers += csv_answers(http, schema, s, y, col)
-    col.asked = len(asked)
+    col.asked += len(asked)   # plus the outreach and CSV questions counted as they were asked
     if truth_token:
         add_truth(url, truth_token, schema, col, batch, verbose)
     col.requests = http.requests
