@@ -55,7 +55,7 @@ class AttackerProgramTests {
     @Test
     void shouldRecoverNoWithheldSmallCountFromEveryAnonymousAnswerAndTheReport(@TempDir Path dir) throws Exception {
         assumeTrue(solverAvailable(), "python3 with numpy and scipy >= 1.9 is needed (pip install "
-                + "'numpy>=1.26' 'scipy>=1.11'); the attacker test is skipped");
+                + "'numpy>=1.26' 'scipy>=1.11,<2'); the attacker test is skipped");
         exporter.export(dir.resolve("exports"), 2012, Set.of(Lang.DA));
         Path violations = dir.resolve("violations.json");
         Run run = python(dir, PROGRAM.toAbsolutePath().toString(), "--url", "http://localhost:" + port,
@@ -68,7 +68,8 @@ class AttackerProgramTests {
         assertThat(run.output).as(why).contains("collected live: years 2011,2012").contains(" 0 failed");
         assertThat(run.output).as(why).containsPattern("variant base: tables \\d+")
                 .containsPattern("variant zeros-never-withheld: ");
-        assertThat(run.output).as(why).doesNotContain("published numbers that are not exact");
+        assertThat(run.output).as(why).doesNotContain("published numbers that are not exact")
+                .doesNotContain("MODEL CHECK FAILED").doesNotContain("INFEASIBLE");
         assertThat(run.output).as(why).contains("guarantee (k=5): holds");
         assertThat(run.exit).as(why).isZero();
     }
