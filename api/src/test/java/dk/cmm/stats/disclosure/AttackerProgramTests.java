@@ -100,7 +100,7 @@ class AttackerProgramTests {
     }
 
     static Run python(Path dir, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("python3"));
+        List<String> command = new ArrayList<>(List.of("python3", "-B"));   // -B: no __pycache__ in src/test
         command.addAll(List.of(arguments));
         Path log = Files.createTempFile("attacker", ".log");
         Instant start = Instant.now();
