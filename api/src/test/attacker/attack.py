@@ -908,6 +908,46 @@ def presolve(model):
     return lb, ub, active
 
 
+class WarmLP:
+    """A component's LP relaxation kept in one HiGHS instance (scipy's bundled binding), so that each new objective
+    starts from the last basis; linprog solves the same LP from scratch. Used only if it agrees with linprog."""
+
+    def __init__(self, A, lo, hi, lb, ub):
+        from scipy.optimize._highspy import _core as h   # scipy's own HiGHS binding (not a public API)
+        self.h = h
+        inf = h.kHighsInf
+        csc = A.tocsc()
+        m, n = A.shape
+        lp = h.HighsLp()
+        lp.num_col_, lp.num_row_ = n, m
+        lp.a_matrix_.num_col_, lp.a_matrix_.num_row_ = n, m
+        lp.a_matrix_.format_ = h.MatrixFormat.kColwise
+        lp.col_cost_ = np.zeros(n)
+        lp.col_lower_ = np.asarray(lb, dtype=float)
+        lp.col_upper_ = np.asarray(ub, dtype=float)
+        lp.row_lower_ = np.where(np.asarray(lo) <= -BIG / 2, -inf, lo).astype(float)
+        lp.row_upper_ = np.where(np.asarray(hi) >= BIG / 2, inf, hi).astype(float)
+        lp.a_matrix_.start_ = csc.indptr
+        lp.a_matrix_.index_ = csc.indices
+        lp.a_matrix_.value_ = csc.data
+        self.solver = h._Highs()
+        self.solver.setOptionValue("output_flag", False)
+        self.solver.passModel(lp)
+        self.idx = np.arange(n, dtype=np.int32)
+        self.n = n
+
+    def solve(self, c):
+        """(status, objective, x): status 0 optimal, 2 infeasible, 1 anything else."""
+        self.solver.changeColsCost(self.n, self.idx, np.asarray(c, dtype=float))
+        self.solver.run()
+        status = self.solver.getModelStatus()
+        if status == self.h.HighsModelStatus.kInfeasible:
+            return 2, None, None
+        if status != self.h.HighsModelStatus.kOptimal:
+            return 1, None, None
+        return 0, self.solver.getInfo().objective_function_value, np.array(self.solver.getSolution().col_value)
+
+
 class UnionFind:
     def __init__(self):
         self.p = {}
@@ -1040,18 +1080,36 @@ def _solve_component(model, comp, targets, ranges, lb, ub, k, trivial_lo, exact_
         res.proven = res.fun if res.status == 0 else getattr(res, "mip_dual_bound", -np.inf)
         return res
 
+    warm = []
+
     def lp(c):
         """The LP relaxation's optimum: a bound on the whole-number one, far cheaper to get."""
         stats["lps"] = stats.get("lps", 0) + 1
-        res = linprog(c, bounds=lp_bounds, method="highs",
-                      **lp_constraints)
+        if warm and warm[0] is not None:
+            status, fun, x = warm[0].solve(c)
+            if status == 0:
+                return witness(fun, x)
+        res = linprog(c, bounds=lp_bounds, method="highs", **lp_constraints)
+        if not warm:
+            try:
+                w = WarmLP(A, lo, hi, bounds.lb, bounds.ub) if comp["rows"] else None
+                status, fun, _ = w.solve(c) if w else (1, None, None)
+                ok = status == res.status == 0 and abs(fun - res.fun) <= 1e-6 * max(1.0, abs(res.fun))
+                warm.append(w if ok else None)
+            except Exception:   # an older or newer scipy without this binding: linprog alone
+                warm.append(None)
         if res.status == 2:
             raise Infeasible("the published numbers admit no solution")
-        if res.status == 0 and np.all(np.abs(res.x[integ == 1] - np.round(res.x[integ == 1])) < 1e-7):
-            values = T @ np.round(res.x) + const       # a whole-number vertex: a witness as good as a MILP's
+        return witness(res.fun if res.status == 0 else None, res.x if res.status == 0 else None)
+
+    def witness(fun, x):
+        if fun is None:
+            return -np.inf
+        if np.all(np.abs(x[integ == 1] - np.round(x[integ == 1])) < 1e-7):
+            values = T @ np.round(x) + const       # a whole-number vertex: a witness as good as a MILP's
             np.minimum(seen_lo, values, out=seen_lo)
             np.maximum(seen_hi, values, out=seen_hi)
-        return res.fun if res.status == 0 else -np.inf
+        return fun
 
     run(np.zeros(n))
     quick = stats.get("quick")
