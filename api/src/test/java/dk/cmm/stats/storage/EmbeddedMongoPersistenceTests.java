@@ -73,11 +73,42 @@ class EmbeddedMongoPersistenceTests {
             try (EmbeddedMongo guest = EmbeddedMongo.open(dataDir, 0);
                     MongoClient guestClient = MongoClients.create(guest.connectionString())) {
                 assertThat(guest.ownsServer()).isFalse();
-                assertThat(guest.connectionString()).isEqualTo(owner.connectionString());
+                assertThat(guest.connectionString()).startsWith(owner.connectionString());
                 assertThat(guestClient.getDatabase("cmm").getCollection("shared").countDocuments()).isEqualTo(1);
             }
             // the guest closing must not stop the owner's server
             assertThat(ownerClient.getDatabase("cmm").getCollection("shared").countDocuments()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void shouldLetAGuestFailFastWhileTheOwnerIsDownAndReconnectWhenItRestartsOnTheSamePort() {
+        EmbeddedMongo owner = EmbeddedMongo.open(dataDir, 0);
+        String ownerUri = owner.connectionString();
+        try (EmbeddedMongo guest = EmbeddedMongo.open(dataDir, 0);
+                MongoClient guestClient = MongoClients.create(guest.connectionString())) {
+            guestClient.getDatabase("cmm").getCollection("shared").insertOne(new Document("_id", 1));
+            owner.close();
+
+            // the first request may fail on its pooled connection; the next waits for a server, briefly
+            for (int attempt = 0; attempt < 2; attempt++) {
+                long started = System.nanoTime();
+                assertThatThrownBy(() -> guestClient.getDatabase("cmm").getCollection("shared").countDocuments())
+                    .isInstanceOf(com.mongodb.MongoException.class)
+                    .satisfies(e -> assertThat(EmbeddedMongo.describeUnreachable(e)).hasValueSatisfying(
+                            m -> assertThat(m).startsWith("the embedded server owning " + dataDir.toAbsolutePath()
+                                    + " is not running")));
+                assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).as("fails fast, not in 30 s")
+                    .isLessThan(10_000);
+            }
+
+            owner = EmbeddedMongo.open(dataDir, 0);
+            assertThat(owner.ownsServer()).isTrue();
+            assertThat(owner.connectionString()).as("the restarted owner takes its old port").isEqualTo(ownerUri);
+            assertThat(guestClient.getDatabase("cmm").getCollection("shared").countDocuments())
+                    .as("the guest reconnects by itself").isEqualTo(1);
+        } finally {
+            owner.close();
         }
     }
 
