@@ -21,6 +21,11 @@ public final class StorageState {
     /** The error code of a refusal: mongod's own OutOfDiskSpace, which no driver retries. */
     static final int REFUSED = 14_031;
 
+    /** The error code the embedded server refuses commands with once the store failed. */
+    public static int outOfDiskSpaceCode() {
+        return REFUSED;
+    }
+
     private static final Logger log = LoggerFactory.getLogger(StorageState.class);
 
     private final Path file;
