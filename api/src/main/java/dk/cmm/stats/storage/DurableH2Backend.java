@@ -67,6 +67,9 @@ final class DurableH2Backend extends H2Backend {
         try {
             state.refuseIfFailed(readOnly);
             try {
+                if (command.equalsIgnoreCase("hello")) {
+                    return hello(super.handleCommand(channel, databaseName, "ismaster", query));
+                }
                 return super.handleCommand(channel, databaseName, command, query);
             } catch (MongoServerException e) {
                 throw e;
@@ -139,6 +142,15 @@ final class DurableH2Backend extends H2Backend {
         log.error("The embedded MongoDB failed on {} of {}: {} ({})", command, query.get(command), safe,
                 e.getClass().getSimpleName());
         return new MongoServerError(1, "InternalError", "the embedded MongoDB failed on " + command + ": " + safe);
+    }
+
+    /**
+     * mongod's {@code hello} (the embedded server knows only its older name {@code isMaster}): what Spring Boot's
+     * MongoDB health contributor asks.
+     */
+    static Document hello(Document isMaster) {
+        isMaster.put("isWritablePrimary", Boolean.TRUE);
+        return isMaster;
     }
 
     static boolean isReadOnly(String command, Document query) {

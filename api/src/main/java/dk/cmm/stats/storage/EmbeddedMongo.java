@@ -47,6 +47,10 @@ public final class EmbeddedMongo implements AutoCloseable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final String connectionString;
+    private Path guestDataDir;
+    private int guestPort;
+    private volatile long lastProbe = System.nanoTime();
+    private volatile boolean ownerDown;
 
     private EmbeddedMongo(MongoServer server, WriteCounter writes, MVStore store, StorageState state,
             FileChannel lockChannel, FileLock lock, String connectionString) {
@@ -188,8 +192,11 @@ public final class EmbeddedMongo implements AutoCloseable {
                 dataDir.toAbsolutePath(), port);
         GUESTS.put(port, dataDir.toAbsolutePath());
         // fail fast when the owner is gone (not the driver's 30 s), and find it again when it is back on its port
-        return new EmbeddedMongo(null, null, null, null, null, null,
+        EmbeddedMongo guest = new EmbeddedMongo(null, null, null, null, null, null,
                 uri(port, "?serverSelectionTimeoutMS=" + GUEST_SELECTION_TIMEOUT_MS + "&connectTimeoutMS=2000"));
+        guest.guestDataDir = dataDir.toAbsolutePath();
+        guest.guestPort = port;
+        return guest;
     }
 
     private static String uri(int port, String options) {
@@ -229,6 +236,27 @@ public final class EmbeddedMongo implements AutoCloseable {
     /** The data folder of this process's guest connections, by the owner's port. */
     public static java.util.Optional<Path> guestDataDir(int port) {
         return java.util.Optional.ofNullable(GUESTS.get(port));
+    }
+
+    /**
+     * For a guest: "the embedded server owning DATA is not running" while the owner's port does not answer (a
+     * probe costs one loopback connect, made at most once a second); empty for an owner, or while it answers.
+     */
+    public java.util.Optional<String> guestProblem() {
+        if (server != null || guestDataDir == null) {
+            return java.util.Optional.empty();
+        }
+        long now = System.nanoTime();
+        if (now - lastProbe > 1_000_000_000L) {
+            lastProbe = now;
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress("127.0.0.1", guestPort), 500);
+                ownerDown = false;
+            } catch (IOException e) {
+                ownerDown = true;
+            }
+        }
+        return ownerDown ? java.util.Optional.of(notRunning(guestDataDir)) : java.util.Optional.empty();
     }
 
     /** The storage state when this process runs the server on a file; empty otherwise. */

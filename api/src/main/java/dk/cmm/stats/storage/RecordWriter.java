@@ -62,6 +62,7 @@ public class RecordWriter {
         }
         Stamp stamp = Stamp.now(who);
         boolean wrote = true;
+        dataVersion.bump(); // before: an answer computed while the write is under way is not kept under the new one
         try {
             Set<Object> stored = insertNew(type, records, stamp);
             if (stored.isEmpty()) {
@@ -176,8 +177,12 @@ public class RecordWriter {
             return stored;
         }
         T stamped = record.withChanged(Stamp.now(who));
-        mongo.save(stamped);
         dataVersion.bump();
+        try {
+            mongo.save(stamped);
+        } finally {
+            dataVersion.bump();
+        }
         return stamped;
     }
 
