@@ -42,6 +42,7 @@ public final class Main {
         }
         CommandLine commandLine = new CommandLine(new RootCommand(springArgs.toArray(String[]::new)),
                 new CommandFactory(springArgs.toArray(String[]::new)));
+        commandLine.addSubcommand("faults", new FaultsCommand()); // hidden: the store's fault benchmark
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler(new FriendlyErrors(debug));
         return commandLine.execute(commandArgs.toArray(String[]::new));

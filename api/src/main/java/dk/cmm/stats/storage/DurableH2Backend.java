@@ -48,6 +48,10 @@ final class DurableH2Backend extends H2Backend {
             "getparameter", "connectionstatus", "hostinfo", "getcmdlineopts", "getfreemonitoringstatus",
             "getlog", "saslstart", "saslcontinue");
 
+    /** Commands of the connection itself (handshake, heartbeats), answered even when the store failed. */
+    private static final Set<String> CONNECTION = Set.of("hello", "ismaster", "buildinfo", "ping", "whatsmyuri",
+            "endsessions", "killcursors", "getlasterror", "saslstart", "saslcontinue", "getparameter");
+
     private final MVStore store;
     private final WriteCounter writes = new WriteCounter();
     private final StorageState state;
@@ -65,7 +69,9 @@ final class DurableH2Backend extends H2Backend {
         Lock held = readOnly ? lock.readLock() : lock.writeLock();
         held.lock();
         try {
-            state.refuseIfFailed(readOnly);
+            if (!CONNECTION.contains(command.toLowerCase(Locale.ROOT))) {
+                state.refuseIfFailed(readOnly); // the handshake and heartbeats still answer: the driver stays connected
+            }
             try {
                 if (command.equalsIgnoreCase("hello")) {
                     return hello(super.handleCommand(channel, databaseName, "ismaster", query));

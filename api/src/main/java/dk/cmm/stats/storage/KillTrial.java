@@ -27,7 +27,7 @@ import com.mongodb.client.model.Projections;
 /**
  * One trial of the embedded store under a kill: a child JVM opens the data folder, runs two readers (an aggregation
  * and {@code _id} lookups) against a bulk writer ({@code insertMany} of 200) and a single-document writer, prints
- * every acknowledged write, and is killed with SIGKILL at a random moment. The parent then checks the file as the
+ * every acknowledged write, and is killed with SIGKILL at a random moment after its first acknowledged bulk write. The parent then checks the file as the
  * next owner would open it: no index disagrees with its collection (no "ghost" record), every acknowledged write
  * is there, nothing is there twice, and every stored document is found by its {@code _id}.
  * <p>
@@ -62,13 +62,12 @@ public final class KillTrial {
                     StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
-                    if (line.equals("READY")) {
-                        synchronized (ready) {
+                    if (line.startsWith("BULK ")) {
+                        bulkAcked.set(Long.parseLong(line.substring(5)));
+                        synchronized (ready) { // writing under load from here: the kill clock starts
                             isReady[0] = true;
                             ready.notifyAll();
                         }
-                    } else if (line.startsWith("BULK ")) {
-                        bulkAcked.set(Long.parseLong(line.substring(5)));
                     } else if (line.startsWith("ONE ")) {
                         singleAcked.set(Long.parseLong(line.substring(4)));
                     }
@@ -86,7 +85,7 @@ public final class KillTrial {
                 }
             }
             if (!isReady[0]) {
-                throw new IllegalStateException("the trial's child JVM did not start");
+                throw new IllegalStateException("the trial's child JVM did not start writing");
             }
             Thread.sleep(killAfterMs);
         } finally {
@@ -158,8 +157,16 @@ public final class KillTrial {
         return command;
     }
 
+    /** Only warnings on the console: the trial's own lines are its output (logback, as the application uses). */
+    public static void quietLogs() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+
     /** The child: writes and reads until it is killed. */
     public static void main(String[] args) throws Exception {
+        quietLogs();
         Path dataDir = Path.of(args[0]);
         int run = Integer.parseInt(args[1]);
         PrintStream out = System.out;
