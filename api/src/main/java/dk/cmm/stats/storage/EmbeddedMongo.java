@@ -115,7 +115,14 @@ public final class EmbeddedMongo implements AutoCloseable {
             }
             StorageState state = new StorageState(storeFile);
             DurableH2Backend fileBackend = new DurableH2Backend(store, state);
-            StoreCheck.verify(store);
+            try {
+                StoreCheck.verify(store);
+            } catch (RuntimeException e) {
+                store.close();
+                lock.release();
+                channel.close();
+                throw e;
+            }
             MongoServer server = new MongoServer(fileBackend);
             Path portFile = dataDir.resolve(PORT_FILE);
             int boundPort = bind(server, port, portFile);

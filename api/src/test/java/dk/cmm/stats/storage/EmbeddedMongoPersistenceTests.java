@@ -113,6 +113,35 @@ class EmbeddedMongoPersistenceTests {
     }
 
     @Test
+    void shouldRepairAGhostRecordLeftByAnOlderVersionWhenTheStoreIsOpened() {
+        try (EmbeddedMongo first = EmbeddedMongo.open(dataDir, 0, 64);
+                MongoClient client = MongoClients.create(first.connectionString())) {
+            for (int i = 0; i < 10; i++) {
+                client.getDatabase("cmm").getCollection("persons").insertOne(new Document("_id", "2013-I0" + i));
+            }
+        }
+        // what a commit that split an insert left behind: the document stored, its _id index entry not
+        org.h2.mvstore.MVStore raw = new org.h2.mvstore.MVStore.Builder()
+                .fileName(dataDir.resolve(EmbeddedMongo.STORE_FILE).toString()).autoCommitDisabled().open();
+        org.h2.mvstore.MVMap<Object, Object> index = raw.openMap("cmm.persons._index__id_");
+        Object ghostEntry = index.keySet().stream().filter(k -> index.get(k).equals("2013-I07")).findFirst()
+                .orElseThrow();
+        index.remove(ghostEntry);
+        raw.commit();
+        raw.close();
+
+        try (EmbeddedMongo reopened = EmbeddedMongo.open(dataDir, 0, 64);
+                MongoClient client = MongoClients.create(reopened.connectionString())) {
+            var persons = client.getDatabase("cmm").getCollection("persons");
+            assertThat(persons.find(new Document("_id", "2013-I07")).first()).as("found by _id again").isNotNull();
+            assertThatThrownBy(() -> persons.insertOne(new Document("_id", "2013-I07")))
+                    .isInstanceOfSatisfying(com.mongodb.MongoWriteException.class,
+                            e -> assertThat(e.getCode()).as("an ordinary duplicate key").isEqualTo(11000));
+            assertThat(persons.countDocuments()).isEqualTo(10);
+        }
+    }
+
+    @Test
     void shouldExplainWhenTheFolderIsLockedButItsServerIsGone() throws Exception {
         try (EmbeddedMongo owner = EmbeddedMongo.open(dataDir, 0)) {
             Files.writeString(dataDir.resolve(EmbeddedMongo.PORT_FILE), "1");
