@@ -66,7 +66,8 @@ final class FaultsCommand implements Callable<Integer> {
             out.flush();
         }
         long passed = outcomes.stream().filter(KillTrial.Outcome::passed).count();
-        out.printf("%nPassed %d of %d runs in %.0f s. Acknowledged %d writes, found %d of them (lost %d); "
+        out.printf("%nPassed %d of %d runs in %.0f s. Acknowledged %d writes; found %d (with those applied but "
+                + "not yet acknowledged when the child was killed), lost %d; "
                 + "indexes to repair on reopen: %d; documents not found by _id: %d; duplicates: %d%n", passed, runs,
                 (System.nanoTime() - started) / 1e9, sum(outcomes, KillTrial.Outcome::acknowledged),
                 sum(outcomes, KillTrial.Outcome::found), sum(outcomes, KillTrial.Outcome::lost),
