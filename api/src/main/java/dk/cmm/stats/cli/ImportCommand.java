@@ -109,13 +109,24 @@ final class ImportCommand extends SpringCommand implements Callable<Integer> {
         }
         ImportReport report;
         try (ConfigurableApplicationContext context = startBatch()) {
-            report = context.getBean(FileImporter.class).importFiles(imports, dryRun, who(),
-                    ConsoleProgress.forConsole());
-            if (!dryRun) {
-                // the command line is trusted local access; the audit log still says who imported what
-                context.getBean(AuditLog.class).record(Actors.LOCAL, "LOCAL", "IMPORT",
-                        files.stream().map(file -> file.getFileName().toString()).toList(),
-                        report.refused() ? AuditLog.Outcome.FAILED : AuditLog.Outcome.OK);
+            // the command line is trusted local access; the audit log still says who imported what, from the start,
+            // so that an import killed halfway leaves an entry that says STARTED
+            AuditLog audit = context.getBean(AuditLog.class);
+            org.bson.types.ObjectId entry = dryRun ? null : audit.start(Actors.LOCAL, "LOCAL", "IMPORT",
+                    files.stream().map(file -> file.getFileName().toString()).toList());
+            try {
+                report = context.getBean(FileImporter.class).importFiles(imports, dryRun, who(),
+                        ConsoleProgress.forConsole());
+            } catch (RuntimeException e) {
+                if (entry != null) {
+                    audit.complete(entry, AuditLog.Outcome.FAILED, "stopped by an error; what was written is kept");
+                }
+                throw e;
+            }
+            if (entry != null) {
+                audit.complete(entry, report.refused() ? AuditLog.Outcome.FAILED : AuditLog.Outcome.OK,
+                        report.refused() ? report.problems().count() + " problems; nothing written"
+                                : describe(report.total(), false));
             }
         }
         return print(report);

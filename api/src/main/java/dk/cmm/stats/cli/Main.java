@@ -9,9 +9,12 @@ import picocli.CommandLine;
 /**
  * The one entry point: {@code cmm-stats [subcommand] [options] [--spring.key=value ...]}. Arguments that look like
  * Spring properties ({@code --server.port=9090}, {@code --cmm.data-dir=/srv/cmm}) go to Spring; the rest to the
- * subcommand.
+ * subcommand. {@code --debug}, anywhere, makes an error print its whole exception.
  */
 public final class Main {
+
+    /** Anywhere on the command line: an error prints its whole exception (for developers; it may quote a record). */
+    static final String DEBUG = "--debug";
 
     private static final Pattern SPRING_PROPERTY = Pattern.compile("--[A-Za-z][\\w-]*(\\.[\\w\\[\\]-]+)+=.*");
 
@@ -29,13 +32,19 @@ public final class Main {
     public static int run(String... args) {
         List<String> springArgs = new ArrayList<>();
         List<String> commandArgs = new ArrayList<>();
+        boolean debug = false;
         for (String arg : args) {
-            (SPRING_PROPERTY.matcher(arg).matches() ? springArgs : commandArgs).add(arg);
+            if (arg.equals(DEBUG)) {
+                debug = true;
+            } else {
+                (SPRING_PROPERTY.matcher(arg).matches() ? springArgs : commandArgs).add(arg);
+            }
         }
         CommandLine commandLine = new CommandLine(new RootCommand(springArgs.toArray(String[]::new)),
                 new CommandFactory(springArgs.toArray(String[]::new)));
+        commandLine.addSubcommand("faults", new FaultsCommand()); // hidden: the store's fault benchmark
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setExecutionExceptionHandler(new FriendlyErrors());
+        commandLine.setExecutionExceptionHandler(new FriendlyErrors(debug));
         return commandLine.execute(commandArgs.toArray(String[]::new));
     }
 }

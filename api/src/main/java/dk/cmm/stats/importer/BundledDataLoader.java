@@ -53,7 +53,8 @@ public class BundledDataLoader implements SmartInitializingSingleton {
             return;
         }
         for (RecordKind kind : RecordKind.values()) {
-            if (mongo.count(new org.springframework.data.mongodb.core.query.Query(), kind.documentType()) > 0) {
+            // one document is enough to tell, and a count would read every document on every start
+            if (mongo.exists(new org.springframework.data.mongodb.core.query.Query(), kind.documentType())) {
                 log.debug("The database holds {} already; not loading the bundled data", kind.fileName());
                 return;
             }

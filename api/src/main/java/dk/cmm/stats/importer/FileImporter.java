@@ -12,6 +12,7 @@ import java.util.function.LongConsumer;
 import org.springframework.stereotype.Component;
 
 import dk.cmm.stats.importer.ImportReport.FileResult;
+import dk.cmm.stats.storage.RecordWriteException;
 import dk.cmm.stats.storage.RecordWriter;
 import dk.cmm.stats.storage.RecordWriter.WriteCounts;
 import dk.cmm.stats.validation.ValidationException;
@@ -93,7 +94,7 @@ public class FileImporter {
             ImportProgress progress) {
         progress.start((dryRun ? "Comparing " : "Importing ") + file.path().getFileName(),
                 RecordFileReader.length(file));
-        Chunk chunk = new Chunk(file.kind(), dryRun, who, progress);
+        Chunk chunk = new Chunk(file.name(), file.kind(), dryRun, who, progress);
         read(file, record -> {
             try {
                 chunk.add(batch.validate(file.kind(), record.row().fields()), record.lastLine());
@@ -131,27 +132,55 @@ public class FileImporter {
     private record Location(String file, long line) {
     }
 
+    /**
+     * A write the database refused, with the file and line of the record (or of the chunk, when the refusal names
+     * none) and what to do. It never holds a record's values: {@link RecordWriteException} has none.
+     */
+    public static final class ImportWriteException extends RuntimeException {
+        ImportWriteException(String message) {
+            super(message);
+        }
+    }
+
     /** Records of one file waiting to be written together. */
     private final class Chunk {
 
+        private final String file;
         private final RecordKind kind;
         private final boolean dryRun;
         private final String who;
         private final ImportProgress progress;
         private final List<Object> records = new ArrayList<>();
+        private final List<Long> lines = new ArrayList<>();
         private WriteCounts counts = new WriteCounts(0, 0, 0);
         private long written;
         private long lastLine;
 
-        Chunk(RecordKind kind, boolean dryRun, String who, ImportProgress progress) {
+        Chunk(String file, RecordKind kind, boolean dryRun, String who, ImportProgress progress) {
+            this.file = file;
             this.kind = kind;
             this.dryRun = dryRun;
             this.who = who;
             this.progress = progress;
         }
 
+        private ImportWriteException refusedAt(RecordWriteException e) {
+            String where = file + " lines " + lines.get(0) + "-" + lastLine;
+            if (e.key() != null) {
+                for (int i = 0; i < records.size(); i++) {
+                    if (e.key().equals(writer.idOf(records.get(i)))) {
+                        where = file + " line " + lines.get(i);
+                    }
+                }
+            }
+            return new ImportWriteException(where + ": " + e.getMessage() + ". The " + written + " records before "
+                    + "line " + lines.get(0) + " are stored; correct the cause and import the file again "
+                    + "(writing again makes no copies).");
+        }
+
         void add(Object record, long line) {
             records.add(record);
+            lines.add(line);
             lastLine = line;
             if (records.size() >= chunkSize) {
                 flush();
@@ -164,10 +193,15 @@ public class FileImporter {
                 return;
             }
             Class type = kind.documentType();
-            counts = counts.plus(dryRun ? writer.preview(type, (List) records)
-                    : writer.upsertAll(type, (List) records, who));
+            try {
+                counts = counts.plus(dryRun ? writer.preview(type, (List) records)
+                        : writer.upsertAll(type, (List) records, who));
+            } catch (RecordWriteException e) {
+                throw refusedAt(e);
+            }
             written += records.size();
             records.clear();
+            lines.clear();
             progress.reached(lastLine);
             if (!dryRun) {
                 afterChunk.accept(written);

@@ -31,16 +31,35 @@ public class PersonService {
         return Optional.ofNullable(mongo.findById(caseRef, Person.class));
     }
 
-    /** Stores a new, validated person; a case reference that exists already is refused, not overwritten. */
+    /**
+     * Stores a new, validated person; a case reference that exists already is refused, not overwritten. A retry of
+     * a create whose answer was lost (a dropped connection) finds the very record it stored: then the stored record
+     * is the answer, unchanged, so {@code createPerson} is safe to retry. A different record under that case
+     * reference is refused as existing.
+     */
     public Person create(Person person, String who) {
+        Person existing = mongo.findById(person.caseRef(), Person.class);
+        if (existing != null) {
+            return sameOrRefused(existing, person); // nothing written: the data version stays
+        }
         Person stamped = person.withChanged(Stamp.now(who));
+        dataVersion.bump();
         try {
             mongo.insert(stamped);
         } catch (DuplicateKeyException e) {
-            throw new ValidationException(new Violation("caseRef", person.caseRef(), "exists already"));
+            // stored meanwhile (the first attempt of a retry still under way, or another caseworker)
+            return sameOrRefused(mongo.findById(person.caseRef(), Person.class), person);
+        } finally {
+            dataVersion.bump();
         }
-        dataVersion.bump();
         return stamped;
+    }
+
+    private static Person sameOrRefused(Person stored, Person person) {
+        if (stored != null && stored.withChanged(null).equals(person.withChanged(null))) {
+            return stored; // the same record exists already, unchanged: a retry
+        }
+        throw new ValidationException(new Violation("caseRef", person.caseRef(), "exists already"));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -47,6 +48,36 @@ public class AuditLog {
                 .append("refCount", refs.size()));
         log.info("audit: {} ({}) {} {} on {} record(s)", who, role, action, outcome, refs.size());
     }
+
+    /**
+     * Records that a long action (an import) begins, with the outcome {@code STARTED}, and returns the entry's id
+     * for {@link #complete}. A process killed meanwhile so leaves a trace: an entry that never completed.
+     */
+    public ObjectId start(String who, String role, String action, List<String> refs) {
+        ObjectId id = new ObjectId();
+        List<String> kept = refs.size() > 1000 ? refs.subList(0, 1000) : refs;
+        mongo.getCollection(COLLECTION).insertOne(new Document("_id", id)
+                .append("at", Date.from(Instant.now()))
+                .append("who", who)
+                .append("role", role)
+                .append("action", action)
+                .append("outcome", STARTED)
+                .append("refs", kept)
+                .append("refCount", refs.size()));
+        log.info("audit: {} ({}) {} started on {} record(s)", who, role, action, refs.size());
+        return id;
+    }
+
+    /** Completes an entry of {@link #start}: its outcome, when it ended, and a summary without record contents. */
+    public void complete(ObjectId id, Outcome outcome, String summary) {
+        mongo.getCollection(COLLECTION).updateOne(new Document("_id", id), new Document("$set",
+                new Document("outcome", outcome.name()).append("completedAt", Date.from(Instant.now()))
+                        .append("summary", summary)));
+        log.info("audit: entry {} completed {}: {}", id, outcome, summary);
+    }
+
+    /** The outcome of an entry that was started and never completed (its process stopped). */
+    public static final String STARTED = "STARTED";
 
     /** The latest entries first, for tests and for the admin. */
     public List<Document> latest(int limit) {

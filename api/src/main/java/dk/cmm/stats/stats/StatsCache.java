@@ -52,7 +52,10 @@ public class StatsCache {
             return new NoOpCacheManager();
         }
         SimpleCacheManager manager = new SimpleCacheManager();
-        manager.setCaches(List.of(new Results(Caffeine.newBuilder().maximumSize(properties.maxEntries()).build())));
+        // the expiry is a safety net only: a write through any path bumps the data version at once; one the
+        // application cannot see (a fix in mongosh on a real MongoDB) is answered at most timeToLive late
+        manager.setCaches(List.of(new Results(Caffeine.newBuilder().maximumSize(properties.maxEntries())
+                .expireAfterWrite(properties.timeToLive()).build())));
         manager.initializeCaches();
         return manager;
     }
@@ -122,13 +125,16 @@ public class StatsCache {
      *
      * @param enabled    whether statistics results are cached (default true)
      * @param maxEntries how many results are kept at most (default 2000; least recently used go first)
+     * @param timeToLive how long a result is kept at most (default 10 minutes): the bound on staleness after a
+     *                   write that bypasses the application and its data version
      */
     @ConfigurationProperties("cmm.stats.cache")
-    public record Properties(Boolean enabled, Long maxEntries) {
+    public record Properties(Boolean enabled, Long maxEntries, java.time.Duration timeToLive) {
 
         public Properties {
             enabled = enabled == null || enabled;
             maxEntries = maxEntries != null ? maxEntries : 2000L;
+            timeToLive = timeToLive != null ? timeToLive : java.time.Duration.ofMinutes(10);
         }
     }
 }

@@ -12,6 +12,9 @@ final class CountingMemoryBackend extends MemoryBackend {
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         try {
+            if (command.equalsIgnoreCase("hello")) {
+                return DurableH2Backend.hello(super.handleCommand(channel, database, "ismaster", query));
+            }
             return super.handleCommand(channel, database, command, query);
         } finally {
             writes.applied(command, query); // after the write is applied: see EmbeddedMongo#writeSequence

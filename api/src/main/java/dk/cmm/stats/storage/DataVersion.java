@@ -4,15 +4,16 @@ import java.util.Collection;
 import java.util.function.LongSupplier;
 
 import org.bson.Document;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.bson.types.ObjectId;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import com.mongodb.ReadPreference;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.model.UpdateOptions;
+
 /**
- * A counter in MongoDB that every write bumps. Anything derived from the data (cached statistics) is keyed by it,
+ * The data version in MongoDB: a value that every write changes, before and after it (see {@link #bump}). Anything derived from the data (cached statistics) is keyed by it,
  * so several application instances sharing one database all see a write at once.
  */
 @Component
@@ -41,14 +42,38 @@ public class DataVersion {
         return local != null ? local : this::current;
     }
 
+    /**
+     * The version, read from the primary (a secondary may lag behind the data the answer is then read from).
+     * It is a new ObjectId per bump, so it never repeats: not after a restore of an older backup (where a counter
+     * would hand out old numbers again for different data), not between databases. Stored as the ObjectId
+     * ({@code versionId}) and as a {@code long} ({@code version}): the ObjectId's seconds, one byte of its
+     * per-process random part and its counter.
+     */
     public long current() {
-        Document doc = mongo.getCollection(COLLECTION).find(new Document("_id", ID)).first();
-        return doc == null ? 0 : ((Number) doc.get("version")).longValue();
+        Document doc = mongo.getCollection(COLLECTION).withReadPreference(ReadPreference.primary())
+                .find(new Document("_id", ID)).first();
+        return doc == null ? 0 : asLong(doc.get("version"));
     }
 
+    /**
+     * Gives the data a new version. Writers bump before and after a write: answers computed while it is under way
+     * are keyed by a version that is left behind once it is done.
+     */
     public long bump() {
-        Document doc = mongo.findAndModify(Query.query(Criteria.where("_id").is(ID)), new Update().inc("version", 1),
-                FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
-        return ((Number) doc.get("version")).longValue();
+        ObjectId version = new ObjectId();
+        mongo.getCollection(COLLECTION).withWriteConcern(WriteConcern.MAJORITY).updateOne(new Document("_id", ID),
+                new Document("$set", new Document("version", asLong(version)).append("versionId", version)
+                        .append("at", version.getDate())),
+                new UpdateOptions().upsert(true));
+        return asLong(version);
+    }
+
+    static long asLong(Object version) {
+        if (version instanceof ObjectId id) {
+            byte[] bytes = id.toByteArray(); // 4 bytes of seconds, 5 random per process, 3 of a counter
+            return ((long) id.getTimestamp() << 32) | ((bytes[8] & 0xffL) << 24) | ((bytes[9] & 0xffL) << 16)
+                    | ((bytes[10] & 0xffL) << 8) | (bytes[11] & 0xffL);
+        }
+        return version instanceof Number n ? n.longValue() : 0; // a counter written by an older version
     }
 }

@@ -36,22 +36,30 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
 
+    /** How long a guest's driver waits for the owner's server before a request fails. */
+    static final int GUEST_SELECTION_TIMEOUT_MS = 3000;
+    private static final java.util.Map<Integer, Path> GUESTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final MongoServer server;
     private final WriteCounter writes;
     private final MVStore store;
+    private final StorageState state;
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final Path portFile;
     private final String connectionString;
+    private Path guestDataDir;
+    private int guestPort;
+    private volatile long lastProbe = System.nanoTime();
+    private volatile boolean ownerDown;
 
-    private EmbeddedMongo(MongoServer server, WriteCounter writes, MVStore store, FileChannel lockChannel,
-            FileLock lock, Path portFile, String connectionString) {
+    private EmbeddedMongo(MongoServer server, WriteCounter writes, MVStore store, StorageState state,
+            FileChannel lockChannel, FileLock lock, String connectionString) {
         this.server = server;
         this.writes = writes;
         this.store = store;
+        this.state = state;
         this.lockChannel = lockChannel;
         this.lock = lock;
-        this.portFile = portFile;
         this.connectionString = connectionString;
     }
 
@@ -61,7 +69,7 @@ public final class EmbeddedMongo implements AutoCloseable {
         MongoServer server = new MongoServer(backend);
         InetSocketAddress address = server.bind();
         log.info("Using embedded MongoDB (mongo-java-server, in memory only) on 127.0.0.1:{}", address.getPort());
-        return new EmbeddedMongo(server, backend.writes(), null, null, null, null, uri(address.getPort()));
+        return new EmbeddedMongo(server, backend.writes(), null, null, null, null, uri(address.getPort(), ""));
     }
 
     /** Opens the data folder with the default page cache. */
@@ -94,18 +102,73 @@ public final class EmbeddedMongo implements AutoCloseable {
                 return connectToOwner(dataDir);
             }
             Path storeFile = dataDir.resolve(STORE_FILE);
-            MVStore store = new MVStore.Builder().fileName(storeFile.toString()).cacheSize(cacheMb).open();
-            DurableH2Backend fileBackend = new DurableH2Backend(store);
+            MVStore store;
+            try {
+                // no auto-commit: only DurableH2Backend commits, after a whole command (see there why)
+                store = new MVStore.Builder().fileName(storeFile.toString()).cacheSize(cacheMb)
+                        .autoCommitDisabled().open();
+                StoreCheck.repair(store);
+            } catch (RuntimeException e) {
+                lock.release();
+                channel.close();
+                throw e;
+            }
+            StorageState state = new StorageState(storeFile);
+            DurableH2Backend fileBackend = new DurableH2Backend(store, state);
+            try {
+                StoreCheck.verify(store);
+            } catch (RuntimeException e) {
+                store.close();
+                lock.release();
+                channel.close();
+                throw e;
+            }
             MongoServer server = new MongoServer(fileBackend);
-            server.bind("127.0.0.1", port);
-            int boundPort = server.getLocalAddress().getPort();
             Path portFile = dataDir.resolve(PORT_FILE);
+            int boundPort = bind(server, port, portFile);
             Files.writeString(portFile, Integer.toString(boundPort), StandardCharsets.US_ASCII);
             log.info("Using embedded MongoDB (mongo-java-server, H2 file {}, {} MB page cache) on 127.0.0.1:{}",
                     storeFile.toAbsolutePath(), cacheMb, boundPort);
-            return new EmbeddedMongo(server, fileBackend.writes(), store, channel, lock, portFile, uri(boundPort));
+            return new EmbeddedMongo(server, fileBackend.writes(), store, state, channel, lock, uri(boundPort, ""));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the data folder " + dataDir.toAbsolutePath(), e);
+        }
+    }
+
+    /**
+     * Binds the server: to {@code port} when one is configured, else to the port the folder's last owner had (its
+     * {@value #PORT_FILE} is kept on purpose) when that is free, so that the processes using this folder's server
+     * find it again after a restart, else to any free port.
+     */
+    private static int bind(MongoServer server, int port, Path portFile) {
+        if (port == 0) {
+            int previous = previousPort(portFile);
+            if (previous > 0 && isFree(previous)) {
+                port = previous;
+            } else if (previous > 0) {
+                log.info("The embedded MongoDB's previous port {} is taken; using another", previous);
+            }
+        }
+        server.bind("127.0.0.1", port);
+        return server.getLocalAddress().getPort();
+    }
+
+    /** Probed first: a failed bind shuts the server and its backend down. */
+    private static boolean isFree(int port) {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress("127.0.0.1", port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int previousPort(Path portFile) {
+        try {
+            return Integer.parseInt(Files.readString(portFile, StandardCharsets.US_ASCII).trim());
+        } catch (IOException | NumberFormatException e) {
+            return 0;
         }
     }
 
@@ -134,11 +197,78 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         log.info("Data folder {} is in use by another cmm-stats process; using its embedded MongoDB on 127.0.0.1:{}",
                 dataDir.toAbsolutePath(), port);
-        return new EmbeddedMongo(null, null, null, null, null, null, uri(port));
+        GUESTS.put(port, dataDir.toAbsolutePath());
+        // fail fast when the owner is gone (not the driver's 30 s), and find it again when it is back on its port
+        EmbeddedMongo guest = new EmbeddedMongo(null, null, null, null, null, null,
+                uri(port, "?serverSelectionTimeoutMS=" + GUEST_SELECTION_TIMEOUT_MS + "&connectTimeoutMS=2000"));
+        guest.guestDataDir = dataDir.toAbsolutePath();
+        guest.guestPort = port;
+        return guest;
     }
 
-    private static String uri(int port) {
-        return "mongodb://127.0.0.1:" + port + "/" + DATABASE;
+    private static String uri(int port, String options) {
+        return "mongodb://127.0.0.1:" + port + "/" + DATABASE + options;
+    }
+
+    /**
+     * When {@code error} (a driver's timeout or socket error, or one caused by it) concerns the server of a data
+     * folder this process uses as a guest, says so in words: "the embedded server owning DATA is not running".
+     */
+    public static java.util.Optional<String> describeUnreachable(Throwable error) {
+        for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+            if (e instanceof com.mongodb.MongoSocketException socket) {
+                java.util.Optional<Path> dir = guestDataDir(socket.getServerAddress().getPort());
+                if (dir.isPresent()) {
+                    return dir.map(EmbeddedMongo::notRunning);
+                }
+            }
+            if (e instanceof com.mongodb.MongoTimeoutException && e.getMessage() != null) {
+                String message = e.getMessage();
+                java.util.Optional<String> found = GUESTS.entrySet().stream()
+                        .filter(g -> message.contains("127.0.0.1:" + g.getKey())).findFirst()
+                        .map(g -> notRunning(g.getValue()));
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    static String notRunning(Path dataDir) {
+        return "the embedded server owning " + dataDir + " is not running: start it again (cmm-stats serve "
+                + "--cmm.data-dir=" + dataDir + "), then repeat this; a running instance reconnects by itself";
+    }
+
+    /** The data folder of this process's guest connections, by the owner's port. */
+    public static java.util.Optional<Path> guestDataDir(int port) {
+        return java.util.Optional.ofNullable(GUESTS.get(port));
+    }
+
+    /**
+     * For a guest: "the embedded server owning DATA is not running" while the owner's port does not answer (a
+     * probe costs one loopback connect, made at most once a second); empty for an owner, or while it answers.
+     */
+    public java.util.Optional<String> guestProblem() {
+        if (server != null || guestDataDir == null) {
+            return java.util.Optional.empty();
+        }
+        long now = System.nanoTime();
+        if (now - lastProbe > 1_000_000_000L) {
+            lastProbe = now;
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress("127.0.0.1", guestPort), 500);
+                ownerDown = false;
+            } catch (IOException e) {
+                ownerDown = true;
+            }
+        }
+        return ownerDown ? java.util.Optional.of(notRunning(guestDataDir)) : java.util.Optional.empty();
+    }
+
+    /** The storage state when this process runs the server on a file; empty otherwise. */
+    public java.util.Optional<StorageState> state() {
+        return java.util.Optional.ofNullable(state);
     }
 
     public String connectionString() {
@@ -166,12 +296,10 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
         server.shutdownNow();
         try {
-            if (store != null) {
+            if (store != null && !store.isClosed()) {
                 store.close();
             }
-            if (portFile != null) {
-                Files.deleteIfExists(portFile);
-            }
+            // the port file stays: the next owner takes the same port when it is free (see #bind)
             if (lock != null) {
                 lock.release();
                 lockChannel.close();

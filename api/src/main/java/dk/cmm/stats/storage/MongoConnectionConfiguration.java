@@ -3,12 +3,14 @@ package dk.cmm.stats.storage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.WriteConcern;
 
 /**
  * Chooses the MongoDB the application talks to: the server at {@code spring.mongodb.uri} (or the environment
@@ -37,5 +39,20 @@ class MongoConnectionConfiguration {
     @Bean
     MongoConnectionDetails mongoConnectionDetails(MongoEndpoint endpoint) {
         return endpoint::connectionString;
+    }
+
+    /**
+     * Writes are acknowledged by a majority of the replica set ({@code w=majority}) unless the URI asks for another
+     * write concern: an acknowledged write then survives the loss of the primary. The server's default is majority
+     * since MongoDB 5, but a cluster can change its default, so it is said here. A standalone server (and the
+     * embedded one) treats majority as itself.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer majorityWrites(MongoEndpoint endpoint) {
+        return settings -> {
+            if (endpoint.connectionString().getWriteConcern() == null) {
+                settings.writeConcern(WriteConcern.MAJORITY);
+            }
+        };
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.bson.Document;
 
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -17,8 +18,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoCommandException;
+import com.mongodb.MongoServerException;
+import com.mongodb.WriteConcern;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
 
@@ -59,6 +62,7 @@ public class RecordWriter {
         }
         Stamp stamp = Stamp.now(who);
         boolean wrote = true;
+        dataVersion.bump(); // before: an answer computed while the write is under way is not kept under the new one
         try {
             Set<Object> stored = insertNew(type, records, stamp);
             if (stored.isEmpty()) {
@@ -86,7 +90,43 @@ public class RecordWriter {
         for (T record : records) {
             bulk.replaceOne(byId(idOf(record)), record.withChanged(stamp), FindAndReplaceOptions.options().upsert());
         }
-        bulk.execute();
+        try {
+            bulk.execute();
+        } catch (BulkOperationException e) {
+            if (e.getCause() instanceof MongoBulkWriteException bulkError && bulkError.getWriteConcernError() != null) {
+                throw RecordWriteException.unconfirmed(bulkError.getWriteConcernError());
+            }
+            if (!e.getErrors().isEmpty()) {
+                BulkWriteError first = e.getErrors().get(0);
+                throw RecordWriteException.of(idOf(records.get(first.getIndex())), first);
+            }
+            throw new RecordWriteException(null, "the replace of " + records.size() + " records failed");
+        } catch (RuntimeException e) {
+            throw refused(e);
+        }
+    }
+
+    /**
+     * A failure of a whole write command, in our words: its error code and name, never the server's message
+     * (which can quote a record's values).
+     */
+    static RuntimeException refused(RuntimeException e) {
+        if (e instanceof RecordWriteException) {
+            return e;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof MongoBulkWriteException bulk && bulk.getWriteConcernError() != null) {
+                return RecordWriteException.unconfirmed(bulk.getWriteConcernError());
+            }
+            if (cause instanceof MongoServerException server) {
+                if (server.getCode() == StorageState.REFUSED) {
+                    return e; // the storage state's own words: a full disk, a restart needed
+                }
+                return new RecordWriteException(null, "error " + server.getCode()
+                        + (server instanceof MongoCommandException command ? " " + command.getErrorCodeName() : ""));
+            }
+        }
+        return e; // not the server's refusal: a lost connection, a timeout (their messages hold no record)
     }
 
     /** Inserts the records the server does not hold; returns the keys of those it refused as stored already. */
@@ -98,18 +138,25 @@ public class RecordWriter {
             documents.add(document);
         }
         try {
-            mongo.getCollection(mongo.getCollectionName(type)).insertMany(documents,
-                    new InsertManyOptions().ordered(false));
+            mongo.getCollection(mongo.getCollectionName(type)).withWriteConcern(WriteConcern.MAJORITY)
+                    .insertMany(documents, new InsertManyOptions().ordered(false));
             return Set.of();
         } catch (MongoBulkWriteException e) {
+            if (e.getWriteConcernError() != null) {
+                // applied maybe, confirmed not: never counted as inserted (issue 10)
+                throw RecordWriteException.unconfirmed(e.getWriteConcernError());
+            }
             Set<Object> stored = new HashSet<>();
             for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
+                Object key = idOf(records.get(error.getIndex()));
+                if (!RecordWriteException.isDuplicateId(error)) {
+                    throw RecordWriteException.of(key, error);
                 }
-                stored.add(idOf(records.get(error.getIndex())));
+                stored.add(key);
             }
             return stored;
+        } catch (RuntimeException e) {
+            throw refused(e);
         }
     }
 
@@ -130,8 +177,12 @@ public class RecordWriter {
             return stored;
         }
         T stamped = record.withChanged(Stamp.now(who));
-        mongo.save(stamped);
         dataVersion.bump();
+        try {
+            mongo.save(stamped);
+        } finally {
+            dataVersion.bump();
+        }
         return stamped;
     }
 
