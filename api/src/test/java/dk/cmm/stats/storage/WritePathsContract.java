@@ -48,7 +48,7 @@ abstract class WritePathsContract {
     }
 
     private static Person person(String caseRef, Gender gender) {
-        return new Person(caseRef, 2003, null, null, null, null, null, null, gender, null, null, null, null, null,
+        return new Person(caseRef, 2003, null, null, null, null, null, null, null, gender, null, null, null, null, null,
                 null, null, null, null, null);
     }
 
