@@ -457,6 +457,20 @@ def csv_answers(http, schema, source, year, col):
     return out
 
 
+def true_count(a, key):
+    """The grader's exact count of a group: the exact answer lists every group that has records, so a group it
+    does not list is 0 -- unless the public key is a coarser group of the server's own ("other countries of a
+    region"), which the exact answer never names: then the truth stays unknown (and the cell is graded anyway)."""
+    if not a.truth:
+        return None
+    groups = a.truth.get("groups", {})
+    joined = "\u0000".join(key)
+    if joined in groups:
+        return groups[joined]
+    regions = {"AFRICA", "EUROPE", "ASIA", "MIDDLE_EAST", "LATIN_AMERICA", "NORTH_AMERICA", "OCEANIA"}
+    return None if any(str(code).startswith("OTHER_") and str(code)[6:] in regions for code in key) else 0
+
+
 def add_truth(url, token, schema, col, batch, verbose):
     """The auditor's grading only: the exact answers of the same questions, asked with an analyst's token."""
     http = Http(url, token, verbose=verbose)
@@ -740,8 +754,7 @@ class Model:
             if count is not None:
                 self.row({v: 1 for v in vs}, count, count, origin)
             else:
-                targets.append(Target(tag, tuple(sorted(vs)), a, key,
-                                      (a.truth or {}).get("groups", {}).get("\u0000".join(key))))
+                targets.append(Target(tag, tuple(sorted(vs)), a, key, true_count(a, key)))
                 if zeros_never_withheld:
                     self.row({v: 1 for v in vs}, 1, BIG, "zeros-never-withheld")
                 if share is not None and a.total is not None:

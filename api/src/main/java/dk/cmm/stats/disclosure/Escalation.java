@@ -121,6 +121,9 @@ final class Escalation {
         if (rule.protects(range, count, previous.get(cell))) {
             return true;
         }
+        if (!rule.isSmall(count) || mustPublish.isEmpty()) {
+            return false; // a change between releases, or no report: nothing is excused
+        }
         // what the report alone proves is no disclosure of ours: ask only for what it leaves open
         AttackerBounds.Range reportAlone = reportAlone().range(cell);
         return rule.protectsBeyond(range, count, reportAlone);

@@ -26,10 +26,10 @@ record ProtectionRule(int k) {
      * that someone has the combination, or that the count is below k, the range need not say otherwise.
      */
     boolean protectsBeyond(Range range, long count, Range reportAlone) {
-        if (!isSmall(count) || reportAlone.min() == reportAlone.max()) {
-            return !isSmall(count) || reportAlone.min() == reportAlone.max();
+        if (reportAlone.min() == reportAlone.max()) {
+            return true; // the report alone gives the count away
         }
-        return range.min() < range.max() && range.min() <= Math.max(0, reportAlone.min())
+        return isSmall(count) && range.min() < range.max() && range.min() <= Math.max(0, reportAlone.min())
                 && range.max() >= Math.min(k, reportAlone.max());
     }
 

@@ -184,19 +184,36 @@ public class ReleaseBuilder {
                     ok = false;
                 }
             }
+            Map<Integer, Integer> filterCell = new java.util.LinkedHashMap<>(fixed);
             List<int[]> varying = new ArrayList<>(); // axis, then the nodes of the groupBy dimension's level
             for (String dimension : table.groupBy()) {
                 int a = axes.axisOf(dimension);
-                if (a < 0 || fixed.containsKey(a)) {
+                if (a < 0) {
                     ok = false;
                     break;
                 }
                 Axis axis = axes.axes().get(a);
-                List<String> level = axes.isGroupDimension(dimension) ? axis.groups() : axis.leaves();
+                List<Integer> level = new ArrayList<>();
+                Integer within = fixed.get(a);
+                if (within != null) {
+                    // a group filtered, its leaves grouped by (forced labour by sector): the group's leaves
+                    if (axes.isGroupDimension(dimension) || axis.isLeaf(within)) {
+                        ok = false;
+                        break;
+                    }
+                    for (int leaf : axis.children(within)) {
+                        level.add(leaf);
+                    }
+                    fixed.remove(a);
+                } else {
+                    for (String node : axes.isGroupDimension(dimension) ? axis.groups() : axis.leaves()) {
+                        level.add(axis.indexOf(node));
+                    }
+                }
                 int[] entry = new int[level.size() + 1];
                 entry[0] = a;
                 for (int i = 0; i < level.size(); i++) {
-                    entry[i + 1] = axis.indexOf(level.get(i));
+                    entry[i + 1] = level.get(i);
                 }
                 varying.add(entry);
             }
@@ -230,9 +247,11 @@ public class ReleaseBuilder {
                 });
             }
             // the table's total is the filter's cell
-            cells.add(fixed.isEmpty() ? Cell.TOTAL : fixed.size() == 1
-                    ? Cell.of(fixed.keySet().iterator().next(), fixed.values().iterator().next())
-                    : cellOf(fixed));
+            if (filterCell.size() <= 2) {
+                cells.add(filterCell.isEmpty() ? Cell.TOTAL : filterCell.size() == 1
+                        ? Cell.of(filterCell.keySet().iterator().next(), filterCell.values().iterator().next())
+                        : cellOf(filterCell));
+            }
         }
         return cells;
     }

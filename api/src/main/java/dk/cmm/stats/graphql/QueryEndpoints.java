@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -57,6 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
  * BAD_REQUEST pointing at /graphql (the schema URL is not rate limited, so it must not answer data).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class QueryEndpoints {
 
     static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");

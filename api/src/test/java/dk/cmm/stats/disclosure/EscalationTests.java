@@ -99,7 +99,9 @@ class EscalationTests {
             if (earlier != null && earlier != second.value(cell) && cell.dimensions() > 0) {
                 assertThat(revision.withheld()).as("changed " + second.describe(cell)).contains(cell);
                 assertThat(RULE.protects(bounds.range(cell), second.value(cell), earlier))
-                        .as("the change of " + second.describe(cell)).isTrue();
+                        .as("the change of " + second.describe(cell) + " from " + earlier + " to "
+                                + second.value(cell) + ": range " + bounds.range(cell) + ", withheld "
+                                + revision.withheld().size() + ", pinned " + revision.pinnedByPublished()).isTrue();
             }
         }
     }
