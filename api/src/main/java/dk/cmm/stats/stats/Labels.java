@@ -43,7 +43,8 @@ public class Labels {
             }
         }
         return switch (dimension) {
-            case "NATIONALITY" -> codebook.country(code).map(c -> c.name(lang)).orElse(code);
+            case "NATIONALITY" -> code.startsWith(OTHER_COUNTRIES) ? otherCountries(code, lang)
+                    : codebook.country(code).map(c -> c.name(lang)).orElse(code);
             case "CONTACT_PROGRAMME", "PROGRAMME" -> {
                 Programme programme = mongo.findById(code, Programme.class);
                 yield programme == null ? code : programme.name(lang);
@@ -51,6 +52,15 @@ public class Labels {
             case "MONTH" -> Month.of(Integer.parseInt(code)).getDisplayName(TextStyle.FULL_STANDALONE, lang.locale());
             default -> code;
         };
+    }
+
+    /** The code disclosure control gives the countries of a region it does not publish one by one. */
+    private static final String OTHER_COUNTRIES = "OTHER_";
+
+    private String otherCountries(String code, Lang lang) {
+        String region = code.substring(OTHER_COUNTRIES.length());
+        String name = codebook.label(dk.cmm.stats.codebook.CodeList.REGION, region, lang);
+        return (lang == Lang.DA ? "Øvrige lande i " : "Other countries in ") + name;
     }
 
     public String dimensionLabel(String dimension, Lang lang) {
