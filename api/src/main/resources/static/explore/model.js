@@ -11,14 +11,20 @@ function labelsOf(key) {
   return key.map(k => ({ code: k.code, da: k.da, en: k.en }));
 }
 
-/** Cell of a group: { count, share, suppressed } exactly as the API gave it. */
-function cell(group) {
-  return { count: group.count, share: group.share, suppressed: !!group.suppressed };
-}
-
 const ZERO = { count: 0, share: 0, suppressed: false, empty: true };
 const NO_DATA = { count: null, share: null, suppressed: false, noData: true };
 const NOT_PUBLISHED = { count: null, share: null, suppressed: false, notPublished: true };
+
+/** Cell of a group: { count, share, suppressed } exactly as the API gave it; a year's reason for no count kept. */
+function cell(group) {
+  if (group.reason === 'NO_DATA') {
+    return NO_DATA;
+  }
+  if (group.reason === 'NOT_PUBLISHED') {
+    return NOT_PUBLISHED;
+  }
+  return { count: group.count, share: group.share, suppressed: !!group.suppressed };
+}
 
 function codebookOrder(info, dimension, codes) {
   const order = (info.codebook.get(dimension)?.codes || []).map(c => c.code);

@@ -99,7 +99,7 @@ export function plan(info, state, anonymous = true) {
 }
 
 const KEY = 'key { code da: label(lang: DA) en: label(lang: EN) }';
-const STATS = `{ total groups { ${KEY} count share suppressed } }`;
+const STATS = `{ total groups { ${KEY} count share suppressed reason } }`;
 const OUTREACH = `{ ${KEY} activities contacts uniquePersons newPersons observed observedNew nationalities \
 healthServiceUses abortionReferrals activeWeeks contactsPerActivity { mean } assessedTrafficked suppressed }`;
 

@@ -34,4 +34,11 @@ public record OutreachAnswer(
                 row.abortionReferrals(), row.activeWeeks(), row.contactsPerActivity(), row.healthUsesPerPerson(),
                 row.assessedTrafficked(), false);
     }
+
+    /** The same row under another key (the one-year question's YEAR added). */
+    public OutreachAnswer withKey(List<GroupKey> newKey) {
+        return new OutreachAnswer(newKey, activities, contacts, uniquePersons, newPersons, observed, observedNew,
+                nationalities, healthServiceUses, abortionReferrals, activeWeeks, contactsPerActivity,
+                healthUsesPerPerson, assessedTrafficked, suppressed);
+    }
 }

@@ -77,9 +77,9 @@ public class OutreachProtection {
             throw new DisclosureLimitException("filter", "Without an API token, outreach questions filter by year "
                     + "only: group by PROGRAMME, PROGRAMME_KIND or CITY instead.");
         }
-        if (f.years() == null || f.years().size() != 1 || groupBy.contains(OutreachDimension.YEAR)) {
+        if (f.years() == null || f.years().size() != 1) {
             throw new DisclosureLimitException("filter.years", "Without an API token, an outreach question names "
-                    + "exactly one year in filter.years and does not group by YEAR.");
+                    + "exactly one year in filter.years (for a series, ask one question per year).");
         }
         if (groupBy.size() > properties.maxGroupBy()) {
             throw new DisclosureLimitException("groupBy", "Without an API token, groupBy takes at most "

@@ -107,7 +107,19 @@ public class PublicStatistics {
             throw new DisclosureLimitException("filter.years", "The outreach numbers of " + f.years().get(0)
                     + " are not published; callers without a token get published years only.");
         }
-        return published.getOrDefault(OutreachProtection.key(groupBy), List.of());
+        // the year of a one-year question is its only YEAR group: the rows of the grouping without it, keyed by it
+        int year = f.years().get(0);
+        int yearAt = groupBy.indexOf(OutreachDimension.YEAR);
+        List<OutreachDimension> others = groupBy.stream().filter(d -> d != OutreachDimension.YEAR).toList();
+        List<OutreachAnswer> rows = published.getOrDefault(OutreachProtection.key(others), List.of());
+        if (yearAt < 0) {
+            return rows;
+        }
+        return rows.stream().map(row -> {
+            List<GroupKey> key = new ArrayList<>(row.key());
+            key.add(yearAt, new GroupKey(OutreachDimension.YEAR.name(), String.valueOf(year)));
+            return row.withKey(List.copyOf(key));
+        }).toList();
     }
 
     /** Years a caller without a token may ask about (published), ascending. */

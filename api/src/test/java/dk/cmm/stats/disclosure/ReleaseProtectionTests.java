@@ -29,6 +29,9 @@ class ReleaseProtectionTests {
                     .isLessThan(release.audit().cells());
         }
         Release y2012 = releases.latest(ReleaseBuilder.PERSONS).get(2012);
+        var outreach = releases.outreach(2012);
+        assertThat(outreach).as("the outreach answers of 2012").isNotNull();
+        assertThat(outreach.get("PROGRAMME")).as("2012 by programme, of " + outreach.keySet()).isNotEmpty();
         // the report's own numbers are published unchanged
         assertThat(y2012.total()).isEqualTo(66);
         assertThat(y2012.published()).containsEntry("ASSESSED_BY=IMMIGRATION_SERVICE", 45L)
