@@ -9,6 +9,9 @@ import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dk.cmm.stats.codebook.Lang;
+import dk.cmm.stats.disclosure.Publication;
+import dk.cmm.stats.disclosure.Release;
+import dk.cmm.stats.security.Actors;
 import dk.cmm.stats.report.ExportResult;
 import dk.cmm.stats.report.ExportRun;
 import dk.cmm.stats.report.ReportExporter;
@@ -69,6 +72,15 @@ final class ExportCommand extends SpringCommand implements Callable<Integer> {
                     out.resolve("index.html"), exporter.templatesDescription());
             printer.printf(java.util.Locale.ROOT, "Export %.2f s: %s (start-up %.2f s)%n", (done - started) / 1e9,
                     run.phases(), (started - start) / 1e9);
+            // exporting a year's report is its publication: callers without a token are answered from it
+            Publication publication = context.getBean(Publication.class);
+            for (int year : years) {
+                for (Release release : publication.publish(year, Actors.LOCAL)) {
+                    printer.printf(java.util.Locale.ROOT, "Published %s %d (release %d): %d of %d cells withheld%n",
+                            release.subject().toLowerCase(java.util.Locale.ROOT), release.year(), release.revision(),
+                            release.audit().withheld(), release.audit().cells());
+                }
+            }
             printer.flush();
             return 0;
         }
