@@ -18,16 +18,4 @@ public record AnswerGroup(List<GroupKey> key, Integer count, Double share, boole
     public static final String WITHHELD = "WITHHELD";
     public static final String NO_DATA = "NO_DATA";
     public static final String NOT_PUBLISHED = "NOT_PUBLISHED";
-
-    boolean matches(String... codes) {
-        if (key.size() != codes.length) {
-            return false;
-        }
-        for (int i = 0; i < codes.length; i++) {
-            if (!key.get(i).code().equals(codes[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -122,13 +122,6 @@ public class PublicStatistics {
         }).toList();
     }
 
-    /** Years a caller without a token may ask about (published), ascending. */
-    public List<Integer> publishedYears() {
-        Set<Integer> years = new java.util.TreeSet<>(releases.latest(ReleaseBuilder.PERSONS).keySet());
-        years.addAll(releases.latest(ReleaseBuilder.HOTLINE).keySet());
-        return List.copyOf(years);
-    }
-
     /** The exact answer; the years asked for without records as groups with no count (reason NO_DATA). */
     private static StatsAnswer exact(Stats stats, List<? extends Dimension> groupBy, Order order) {
         List<AnswerGroup> groups = new ArrayList<>();

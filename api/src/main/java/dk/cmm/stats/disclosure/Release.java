@@ -53,10 +53,6 @@ public record Release(String subject, int year, int revision, Instant publishedA
         return published.getOrDefault("", -1L);
     }
 
-    public boolean totalPublished() {
-        return published.containsKey("");
-    }
-
     public int axisIndex(String name) {
         for (int a = 0; a < axes.size(); a++) {
             if (axes.get(a).name().equals(name)) {

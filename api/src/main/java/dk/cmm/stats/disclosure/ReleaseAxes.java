@@ -212,9 +212,4 @@ final class ReleaseAxes {
         int a = axisOf(dimension);
         return a >= 0 && dimension.equals(definitions.get(a).groupDimension());
     }
-
-    /** The code a dimension shows for a node: a leaf's code, or a group's. */
-    static String codeOf(String nodeId) {
-        return Axis.codeOf(nodeId);
-    }
 }

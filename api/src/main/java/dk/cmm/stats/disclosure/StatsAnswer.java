@@ -9,9 +9,4 @@ import dk.cmm.stats.stats.NumericSummary;
  * where withheld. Staff get the exact numbers with nothing withheld.
  */
 public record StatsAnswer(Integer total, List<AnswerGroup> groups, NumericSummary age, NumericSummary stayDays) {
-
-    /** The count of the group whose (only) code is given; null when withheld or absent. */
-    public Integer count(String... codes) {
-        return groups.stream().filter(g -> g.matches(codes)).findFirst().map(AnswerGroup::count).orElse(null);
-    }
 }
