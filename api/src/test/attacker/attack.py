@@ -457,18 +457,46 @@ def csv_answers(http, schema, source, year, col):
     return out
 
 
+def country_regions():
+    """The codebook's region of every country (the grader's only: to total the exact groups of "other countries")."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "main", "resources", "codebook",
+                        "countries.csv")
+    regions = {}
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for row in csv.reader(line for line in f if not line.startswith("#")):
+                if row and row[0] != "code":
+                    regions[row[0]] = row[1]
+    return regions
+
+
+REGION_OF = None
+
+
 def true_count(a, key):
     """The grader's exact count of a group: the exact answer lists every group that has records, so a group it
-    does not list is 0 -- unless the public key is a coarser group of the server's own ("other countries of a
-    region"), which the exact answer never names: then the truth stays unknown (and the cell is graded anyway)."""
+    does not list is 0. A public key of "other countries of a region" (OTHER_AFRICA) sums the exact groups of that
+    region's countries that the public answer does not name one by one."""
+    global REGION_OF
     if not a.truth:
         return None
     groups = a.truth.get("groups", {})
     joined = "\u0000".join(key)
     if joined in groups:
         return groups[joined]
-    regions = {"AFRICA", "EUROPE", "ASIA", "MIDDLE_EAST", "LATIN_AMERICA", "NORTH_AMERICA", "OCEANIA"}
-    return None if any(str(code).startswith("OTHER_") and str(code)[6:] in regions for code in key) else 0
+    others = [i for i, code in enumerate(key) if str(code).startswith("OTHER_")]
+    if not others:
+        return 0
+    if REGION_OF is None:
+        REGION_OF = country_regions()
+    named = [{k[i] for k, _, _ in a.groups if not str(k[i]).startswith("OTHER_")} for i in range(len(key))]
+    total = 0
+    for exact_key, count in groups.items():
+        codes = exact_key.split("\u0000")
+        if all((codes[i] not in named[i] and REGION_OF.get(codes[i]) == str(key[i])[6:]) if i in others
+               else codes[i] == key[i] for i in range(len(key))):
+            total += count
+    return total
 
 
 def add_truth(url, token, schema, col, batch, verbose):
@@ -570,7 +598,41 @@ def read_report(folder, warnings):
                                      complete=len(groups) == len(parsed), label=f"report figure {fid}"))
     if summary:
         answers += summary_answers(summary, year)
+    tables_path = os.path.join(data, "report-tables.json")
+    if os.path.exists(tables_path):
+        with open(tables_path, encoding="utf-8") as f:
+            answers += table_answers(json.load(f), warnings)
     return year, answers
+
+
+def table_answers(doc, warnings):
+    """Every table of the report's report-tables.json (figures and the numbers its words state) as exact answers:
+    per assessment year where the table names or groups by years, else over every year."""
+    out = []
+    for t in doc.get("tables", []):
+        source = t["subject"]
+        ydim = YEAR_DIM[source]
+        flt = {d: [str(c) for c in v] for d, v in t["filter"].items()}
+        years = flt.pop(ydim, None)
+        group_by = list(t["groupBy"])
+        groups = [[[str(c) for c in g["key"]], g["count"], None] for g in t["groups"]]
+        label = f"report table {source} {t['filter']} by {','.join(group_by)}"
+        if ydim in group_by:
+            i = group_by.index(ydim)
+            rest = group_by[:i] + group_by[i + 1:]
+            per_year = {y: [] for y in (years or [])}
+            for key, count, _ in groups:
+                per_year.setdefault(key[i], []).append([key[:i] + key[i + 1:], count, None])
+            for y, gs in per_year.items():
+                total = sum(g[1] for g in gs)
+                out.append(report_answer(source, y, rest, flt, gs if rest else [], total, label=label + f" {y}"))
+        elif years is None:
+            out.append(report_answer(source, None, group_by, flt, groups, t.get("total"), label=label))
+        elif len(years) == 1:
+            out.append(report_answer(source, years[0], group_by, flt, groups, t.get("total"), label=label))
+        else:
+            warnings.append(f"report: {label} pools several years without grouping by them; skipped")
+    return out
 
 
 def summary_answers(s, year):

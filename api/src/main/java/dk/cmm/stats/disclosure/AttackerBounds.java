@@ -33,8 +33,11 @@ final class AttackerBounds {
     record Range(long min, long max) {
     }
 
-    /** One equation: the sum of the variables (each with coefficient ±1) equals the constant. */
-    private record Equation(Map<Integer, Integer> terms, long constant) {
+    /**
+     * One equation: the sum of the variables (each with coefficient ±1) equals the constant, or, for a lower bound
+     * the report proves, is at least it.
+     */
+    private record Equation(Map<Integer, Integer> terms, long constant, boolean atLeast) {
     }
 
     private final TableGeometry geometry;
@@ -43,8 +46,15 @@ final class AttackerBounds {
     private final List<Equation> equations = new ArrayList<>();
     private final int[] component;
     private final Map<Integer, List<Equation>> equationsOf = new HashMap<>();
+    /** The two-way tables ("axisA:axisB") with a lower bound on one of their cells. */
+    private final Set<String> boundedTables = new java.util.HashSet<>();
 
     AttackerBounds(TableGeometry geometry, Set<Cell> withheld) {
+        this(geometry, withheld, Map.of());
+    }
+
+    /** @param atLeast lower bounds of cells, known to the attacker (a report's tables over three axes) */
+    AttackerBounds(TableGeometry geometry, Set<Cell> withheld, Map<Cell, Long> atLeast) {
         this.geometry = geometry;
         this.withheld = withheld;
         for (Cell cell : withheld) {
@@ -54,6 +64,15 @@ final class AttackerBounds {
         }
         addPublishedSubtotals();
         addMargins();
+        atLeast.forEach((cell, bound) -> {
+            Map<Integer, Integer> terms = new LinkedHashMap<>();
+            long constant = sumUnder(cell, terms);
+            terms.values().removeIf(c -> c == 0);
+            if (!terms.isEmpty() && bound > constant) {
+                equations.add(new Equation(Map.copyOf(terms), bound - constant, true));
+                boundedTables.add(cell.axisA() + ":" + cell.axisB());
+            }
+        });
         component = components();
         for (Equation equation : equations) {
             int first = equation.terms().keySet().iterator().next();
@@ -69,7 +88,9 @@ final class AttackerBounds {
      * ends. False means only that no such pair was found; the linear program then decides.
      */
     boolean swapProves(Cell cell, long down, long up) {
-        if (cell.dimensions() != 2 || !geometry.isLeafCell(cell)) {
+        // a rectangle's move may take a cell below what the report proves of it: the program decides there
+        if (cell.dimensions() != 2 || !geometry.isLeafCell(cell)
+                || boundedTables.contains(cell.axisA() + ":" + cell.axisB())) {
             return false;
         }
         int a = cell.axisA();
@@ -188,8 +209,12 @@ final class AttackerBounds {
             }
             for (int group : groups) {
                 for (Equation equation : equationsOf.getOrDefault(group, List.of())) {
-                    Expression expression = model.newExpression("e" + model.countExpressions())
-                            .level(BigDecimal.valueOf(equation.constant()));
+                    Expression expression = model.newExpression("e" + model.countExpressions());
+                    if (equation.atLeast()) {
+                        expression.lower(BigDecimal.valueOf(equation.constant()));
+                    } else {
+                        expression.level(BigDecimal.valueOf(equation.constant()));
+                    }
                     equation.terms().forEach((v, coefficient) -> expression.set(vars.get(v), coefficient));
                 }
             }
@@ -307,7 +332,7 @@ final class AttackerBounds {
     private void add(Map<Integer, Integer> terms, long constant) {
         terms.values().removeIf(c -> c == 0);
         if (!terms.isEmpty()) {
-            equations.add(new Equation(Map.copyOf(terms), constant));
+            equations.add(new Equation(Map.copyOf(terms), constant, false));
         }
     }
 

@@ -36,6 +36,7 @@ final class Escalation {
     private final ProtectionRule rule;
     private final Set<Cell> mustPublish;
     private final Map<Cell, Long> previous;
+    private final Map<Cell, Long> atLeast;
     private final Set<Cell> withheld = new LinkedHashSet<>();
     private final Map<Cell, Integer> attempts = new HashMap<>();
 
@@ -45,9 +46,19 @@ final class Escalation {
      *                    release)
      */
     Escalation(TableGeometry geometry, ProtectionRule rule, Set<Cell> mustPublish, Map<Cell, Long> previous) {
+        this(geometry, rule, mustPublish, Map.of(), previous);
+    }
+
+    /**
+     * @param atLeast lower bounds of cells that the report proves (its tables over three axes), known to the
+     *                attacker
+     */
+    Escalation(TableGeometry geometry, ProtectionRule rule, Set<Cell> mustPublish, Map<Cell, Long> atLeast,
+            Map<Cell, Long> previous) {
         this.geometry = geometry;
         this.rule = rule;
         this.mustPublish = mustPublish;
+        this.atLeast = atLeast;
         this.previous = previous;
     }
 
@@ -68,7 +79,7 @@ final class Escalation {
         int audited = pending.size();
         int round = 0;
         while (!pending.isEmpty() && round < PARTNER_ROUNDS + 2) {
-            AttackerBounds bounds = new AttackerBounds(geometry, Set.copyOf(withheld));
+            AttackerBounds bounds = new AttackerBounds(geometry, Set.copyOf(withheld), atLeast);
             List<Cell> failing = new ArrayList<>();
             for (Cell cell : pending) {
                 if (!protects(bounds, cell)) {
@@ -93,7 +104,7 @@ final class Escalation {
         }
         List<Cell> pinned = List.of();
         if (!pending.isEmpty()) {
-            AttackerBounds bounds = new AttackerBounds(geometry, Set.copyOf(withheld));
+            AttackerBounds bounds = new AttackerBounds(geometry, Set.copyOf(withheld), atLeast);
             pinned = pending.stream().filter(c -> !protects(bounds, c)).toList();
         }
         return new Outcome(Set.copyOf(withheld), audited, primary, round, pinned);
@@ -137,6 +148,8 @@ final class Escalation {
             Set<Cell> all = new LinkedHashSet<>(geometry.cells());
             all.removeAll(mustPublish);
             all.remove(Cell.TOTAL);
+            // without the lower bounds: they are a later report's numbers over several years, which the reports alone
+            // do not split by year (the other years' releases do)
             reportOnly = new AttackerBounds(geometry, all);
         }
         return reportOnly;

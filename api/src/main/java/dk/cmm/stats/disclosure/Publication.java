@@ -45,11 +45,17 @@ public class Publication implements SmartInitializingSingleton {
 
     /** Publishes a year, with the report's own numbers of the year (dimension → code) published as they are. */
     public List<Release> publish(int year, List<ReportedCells.Table> reportCells, String publishedBy) {
+        return publish(year, reportCells, List.of(), publishedBy);
+    }
+
+    /** Publishes a year, with the reports' person and hotline tables published as they are. */
+    public List<Release> publish(int year, List<ReportedCells.Table> reportCells,
+            List<ReportedCells.Table> hotlineCells, String publishedBy) {
         List<Release> published = new ArrayList<>();
         Release persons = releases.publish(ReleaseBuilder.PERSONS, year, reportCells, publishedBy);
         published.add(persons);
         if (stats.hotlineStats(HotlineFilter.year(year), List.of(), false).total() > 0) {
-            published.add(releases.publish(ReleaseBuilder.HOTLINE, year, List.of(), publishedBy));
+            published.add(releases.publish(ReleaseBuilder.HOTLINE, year, hotlineCells, publishedBy));
         }
         OutreachFilter inYear = new OutreachFilter(List.of(year), null, null, null);
         if (!stats.outreachStats(inYear, List.of()).isEmpty()) {
@@ -66,7 +72,8 @@ public class Publication implements SmartInitializingSingleton {
     /** Publishes a year with its report's numbers published as they are. */
     public List<Release> publish(int year, String publishedBy) {
         ReportedCells cells = reported.getIfAvailable();
-        return publish(year, cells == null ? List.of() : cells.of(year), publishedBy);
+        return cells == null ? publish(year, List.of(), publishedBy)
+                : publish(year, cells.of(year), cells.hotline(year), publishedBy);
     }
 
     @Override

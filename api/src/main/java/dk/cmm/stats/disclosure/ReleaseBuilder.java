@@ -30,6 +30,8 @@ import dk.cmm.stats.stats.StatsService;
 @Component
 public class ReleaseBuilder {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReleaseBuilder.class);
+
     public static final String PERSONS = "PERSONS";
     public static final String HOTLINE = "HOTLINE";
 
@@ -111,14 +113,17 @@ public class ReleaseBuilder {
         TableGeometry geometry = new TableGeometry(axes.axes(), joint);
         ProtectionRule rule = new ProtectionRule(properties.k());
         Map<Cell, Long> before = previous == null ? Map.of() : previousCells(geometry, previous);
-        Set<Cell> mustPublish = reportCells(axes, geometry, reportCells);
+        Map<Cell, Long> atLeast = new HashMap<>();
+        Set<Cell> mustPublish = reportCells(axes, geometry, joint, reportCells, atLeast);
         // the protection is a function of the counts alone: the same counts (in another test context, or published
         // again unchanged) are protected the same way without solving again
         String signature = axes.axes() + "|" + properties.k() + "|" + joint.stream().map(java.util.Arrays::toString)
-                .sorted().toList() + "|" + mustPublish + "|" + new java.util.TreeMap<>(before.entrySet().stream()
+                .sorted().toList() + "|" + mustPublish + "|" + new java.util.TreeMap<>(atLeast.entrySet().stream()
+                        .collect(java.util.stream.Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue)))
+                + "|" + new java.util.TreeMap<>(before.entrySet().stream()
                         .collect(java.util.stream.Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue)));
         Escalation.Outcome outcome = OUTCOMES.computeIfAbsent(signature,
-                s -> new Escalation(geometry, rule, mustPublish, before).run());
+                s -> new Escalation(geometry, rule, mustPublish, atLeast, before).run());
         Map<String, Long> published = new HashMap<>();
         long inPublished = 0;
         List<Cell> cells = geometry.cells();
@@ -167,12 +172,14 @@ public class ReleaseBuilder {
     }
 
     /**
-     * The report's tables as cells of ours: every group of each (zeros too), where the table needs at most two axes;
-     * a table over more is no table of ours and is skipped. Nationality tables name leaves for every country the
-     * report publishes (see {@link #axes}), so "other countries" stays what the report does not name.
+     * The report's tables as cells of ours: every group of each (zeros too), where the table needs at most two axes.
+     * A table over three (two fixed codes and a breakdown: a year's prepared returns by nationality) is no table of
+     * ours: its total is a cell of ours, and each of its counts is a lower bound, known to the attacker, of the two
+     * cells of ours that hold it ({@code atLeast}). Nationality tables name leaves for every country the report
+     * publishes (see {@link #axes}), so "other countries" stays what the report does not name.
      */
-    private static Set<Cell> reportCells(ReleaseAxes axes, TableGeometry geometry,
-            List<ReportedCells.Table> tables) {
+    private static Set<Cell> reportCells(ReleaseAxes axes, TableGeometry geometry, List<long[]> joint,
+            List<ReportedCells.Table> tables, Map<Cell, Long> atLeast) {
         Set<Cell> cells = new LinkedHashSet<>();
         for (ReportedCells.Table table : tables) {
             Map<Integer, Integer> fixed = new java.util.LinkedHashMap<>();
@@ -217,7 +224,16 @@ public class ReleaseBuilder {
                 }
                 varying.add(entry);
             }
+            if (ok && fixed.size() == 2 && varying.size() == 1) {
+                threeWay(axes, joint, fixed, varying.get(0), atLeast);
+                cells.add(cellOf(fixed));
+                continue;
+            }
             if (!ok || fixed.size() + varying.size() > 2) {
+                if (ok) {
+                    log.warn("A report table over {} axes is not modelled by disclosure control: {}",
+                            fixed.size() + varying.size(), table);
+                }
                 continue;
             }
             List<int[]> combos = new ArrayList<>();
@@ -254,6 +270,43 @@ public class ReleaseBuilder {
             }
         }
         return cells;
+    }
+
+    /**
+     * The counts of a table over two fixed nodes and a breakdown, as lower bounds of the cells of ours that hold
+     * them: the fixed node of either axis with each node of the breakdown.
+     */
+    private static void threeWay(ReleaseAxes axes, List<long[]> joint, Map<Integer, Integer> fixed, int[] varying,
+            Map<Cell, Long> atLeast) {
+        List<Map.Entry<Integer, Integer>> both = new ArrayList<>(fixed.entrySet());
+        int c = varying[0];
+        for (int i = 1; i < varying.length; i++) {
+            int node = varying[i];
+            long count = 0;
+            for (long[] row : joint) {
+                if (under(axes, both.get(0).getKey(), (int) row[both.get(0).getKey()], both.get(0).getValue())
+                        && under(axes, both.get(1).getKey(), (int) row[both.get(1).getKey()], both.get(1).getValue())
+                        && under(axes, c, (int) row[c], node)) {
+                    count += row[row.length - 1];
+                }
+            }
+            if (count > 0) {
+                for (Map.Entry<Integer, Integer> f : both) {
+                    atLeast.merge(Cell.of(f.getKey(), f.getValue(), c, node), count, Math::max);
+                }
+            }
+        }
+    }
+
+    /** Whether a leaf of an axis is the node or under it. */
+    private static boolean under(ReleaseAxes axes, int a, int leaf, int node) {
+        Axis axis = axes.axes().get(a);
+        for (int n = leaf; n >= 0; n = axis.parent(n)) {
+            if (n == node) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Cell cellOf(Map<Integer, Integer> fixed) {

@@ -11,11 +11,17 @@ import java.util.Map;
 public interface ReportedCells {
 
     /**
-     * The report's tables of the year: each a filter (dimension → one code) and the dimensions it is broken down
-     * by. The report publishes every group of such a table, zeros included (a group it does not list is 0), so
+     * The reports' tables about the year's persons: each a filter (dimension → one code) and the dimensions it is
+     * broken down by. A table may run over three axes (two fixed codes and a breakdown, such as a year's prepared
+     * returns by nationality). The report publishes every group of such a table, zeros included (a group it does not list is 0), so
      * every cell of it is known.
      */
     List<Table> of(int year);
+
+    /** The report's tables of the year's hotline calls, in the same terms. */
+    default List<Table> hotline(int year) {
+        return List.of();
+    }
 
     record Table(Map<String, String> filter, List<String> groupBy) {
     }

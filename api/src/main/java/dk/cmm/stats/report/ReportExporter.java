@@ -113,6 +113,7 @@ public class ReportExporter {
         }
         files.put("data/" + ReportFiles.OUTREACH_CSV, ReportFiles.outreachCsv(data));
         files.put("data/" + ReportFiles.SUMMARY, ReportFiles.summaryJson(data));
+        files.put("data/" + ReportFiles.TABLES, ReportFiles.tablesJson(data));
         files.putAll(assets);
         return files;
     }

@@ -33,6 +33,7 @@ final class ReportFiles {
 
     static final String OUTREACH_CSV = "outreach-programmes.csv";
     static final String SUMMARY = "persons-summary.json";
+    static final String TABLES = "report-tables.json";
 
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
 
@@ -167,6 +168,42 @@ final class ReportFiles {
             outreach.add(row);
         }
         json.put("outreach", outreach);
+        JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        return (mapper.writeValueAsString(json) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Every table the report publishes, figures and words alike, as the API would ask for it: subject, filter
+     * (dimension → codes; without {@code ASSESSMENT_YEAR} a table counts persons of every assessment year), groupBy,
+     * total and the groups with someone in them (a group not listed is 0).
+     */
+    static byte[] tablesJson(YearReport data) {
+        List<Map<String, Object>> tables = new ArrayList<>();
+        for (ReportTable table : data.tables()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("subject", table.subject());
+            json.put("filter", table.filter());
+            json.put("groupBy", table.groupBy());
+            json.put("total", table.answer().total());
+            List<Map<String, Object>> groups = new ArrayList<>();
+            for (dk.cmm.stats.stats.Group group : table.answer().groups()) {
+                if (group.count() > 0) {
+                    Map<String, Object> g = new LinkedHashMap<>();
+                    g.put("key", group.key().stream().map(dk.cmm.stats.stats.GroupKey::code).toList());
+                    g.put("count", group.count());
+                    groups.add(g);
+                }
+            }
+            json.put("groups", groups);
+            tables.add(json);
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("year", data.year());
+        json.put("about", "Every table this report publishes, in the terms of the API's personStats and hotlineStats:"
+                + " a filter (dimension to codes; a table without ASSESSMENT_YEAR counts persons of every assessment"
+                + " year), the dimensions it is broken down by, its total and every group with someone in it (a group"
+                + " not listed is 0).");
+        json.put("tables", tables);
         JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         return (mapper.writeValueAsString(json) + "\n").getBytes(StandardCharsets.UTF_8);
     }

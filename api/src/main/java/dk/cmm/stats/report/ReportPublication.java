@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 import dk.cmm.stats.disclosure.ReportedCells;
 
-/** The report's numbers of a year, for disclosure control: every publication publishes them unchanged. */
+/** The reports' numbers about a year, for disclosure control: every publication publishes them unchanged. */
 @Component
 class ReportPublication implements ReportedCells {
 
@@ -19,5 +19,10 @@ class ReportPublication implements ReportedCells {
     @Override
     public List<Table> of(int year) {
         return statistics.publishedTables(year);
+    }
+
+    @Override
+    public List<Table> hotline(int year) {
+        return statistics.publishedHotlineTables(year);
     }
 }

@@ -33,7 +33,8 @@ record YearReport(
         CourseSection.Numbers course,
         OtherWorkSection.Numbers otherWork,
         List<Programmed> outreach,
-        Map<String, FigureData> figures) {
+        Map<String, FigureData> figures,
+        List<ReportTable> tables) {
 
     /** An outreach programme's record with its metrics for the year. */
     record Programmed(Programme programme, OutreachRow metrics) {

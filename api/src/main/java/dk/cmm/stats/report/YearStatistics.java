@@ -3,8 +3,10 @@ package dk.cmm.stats.report;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -64,39 +66,68 @@ class YearStatistics {
     }
 
     /**
-     * The tables the year's report publishes about persons of that year: each question whose filter names that
-     * year and one code per other dimension, with its groupBy. Disclosure control publishes these as they are and
-     * takes them as known to the attacker.
+     * The tables any report publishes about the persons of {@code year}, as disclosure control needs them: the
+     * year's own questions, the series of later reports (a yearly total, who assessed), the questions over every
+     * assessment year (the prepared returns of a later year by nationality), and the contact programmes whose victims
+     * the year's outreach table counts. Each is a filter of one code per dimension and a groupBy. A question over
+     * several years counts the year's persons among others; its share of the year is taken as known, as an attacker
+     * who knows the other years' shares would know it.
      */
     List<dk.cmm.stats.disclosure.ReportedCells.Table> publishedTables(int year) {
         List<PersonQuery> queries = new ArrayList<>();
-        new YearQuestions(year, queries);
-        List<dk.cmm.stats.disclosure.ReportedCells.Table> tables = new ArrayList<>();
-        for (PersonQuery query : queries) {
-            Map<String, String> filter = singleCodes(query.filter());
-            if (filter == null || !String.valueOf(year).equals(filter.remove("ASSESSMENT_YEAR"))
-                    || query.groupBy().contains(PersonDimension.ASSESSMENT_YEAR)) {
-                continue; // a question over several years, or over a set of codes: no table of the year
-            }
-            tables.add(new dk.cmm.stats.disclosure.ReportedCells.Table(Map.copyOf(filter),
-                    query.groupBy().stream().map(Enum::name).toList()));
+        for (int reportYear : reportYears()) {
+            new YearQuestions(reportYear, queries);
         }
-        return tables;
+        String y = String.valueOf(year);
+        Set<dk.cmm.stats.disclosure.ReportedCells.Table> tables = new LinkedHashSet<>();
+        for (PersonQuery query : queries) {
+            Map<String, List<String>> filter = codes(query.filter());
+            if (filter == null) {
+                continue; // a numeric bound: no table of cells
+            }
+            List<String> years = filter.remove(PersonDimension.ASSESSMENT_YEAR.name());
+            List<String> groupBy = new ArrayList<>(query.groupBy().stream().map(Enum::name).toList());
+            groupBy.remove(PersonDimension.ASSESSMENT_YEAR.name());
+            Map<String, String> single = new LinkedHashMap<>();
+            filter.forEach((dimension, codes) -> single.put(dimension, codes.size() == 1 ? codes.get(0) : null));
+            if ((years != null && !years.contains(y)) || single.containsValue(null)) {
+                continue;
+            }
+            tables.add(new dk.cmm.stats.disclosure.ReportedCells.Table(Map.copyOf(single), List.copyOf(groupBy)));
+        }
+        for (OutreachRow row : stats.outreachStats(new OutreachFilter(List.of(year), null, null, null),
+                List.of(OutreachDimension.PROGRAMME))) {
+            tables.add(new dk.cmm.stats.disclosure.ReportedCells.Table(
+                    Map.of(PersonDimension.CONTACT_PROGRAMME.name(), row.key().get(0).code()), List.of()));
+        }
+        return List.copyOf(tables);
     }
 
-    /** The filter as dimension → its one code, or null where a field lists several codes or bounds a number. */
-    private static Map<String, String> singleCodes(PersonFilter filter) {
-        Map<String, String> codes = new LinkedHashMap<>();
+    /** The hotline tables of the year's report: calls by caller, and the police's calls by reason. */
+    List<dk.cmm.stats.disclosure.ReportedCells.Table> publishedHotlineTables(int year) {
+        if (!reportYears().contains(year)) {
+            return List.of();
+        }
+        return List.of(new dk.cmm.stats.disclosure.ReportedCells.Table(Map.of(),
+                        List.of(HotlineDimension.CALLER_TYPE.name())),
+                new dk.cmm.stats.disclosure.ReportedCells.Table(
+                        Map.of(HotlineDimension.CALLER_TYPE.name(), CallerType.POLICE.name()),
+                        List.of(HotlineDimension.REASON.name())));
+    }
+
+    /** The filter as dimension → its codes; null where a field bounds a number. */
+    private static Map<String, List<String>> codes(PersonFilter filter) {
+        Map<String, List<String>> codes = new LinkedHashMap<>();
         for (dk.cmm.stats.stats.FilterField<PersonFilter> field : dk.cmm.stats.stats.FilterField.PERSON) {
             if (!field.isSet(filter)) {
                 continue;
             }
             List<Object> values = field.values(filter);
-            if (values == null || values.size() != 1) {
+            if (values == null) {
                 return null;
             }
-            Object value = values.get(0);
-            codes.put(field.dimension().name(), value instanceof Enum<?> e ? e.name() : String.valueOf(value));
+            codes.put(field.dimension().name(),
+                    values.stream().map(v -> v instanceof Enum<?> e ? e.name() : String.valueOf(v)).toList());
         }
         return codes;
     }
@@ -195,11 +226,14 @@ class YearStatistics {
                 exploitationByGender, byGender, byAgeGroup, byStatus, iomOfYearByNationality, cmmByNationality,
                 declined, yearly, yearlyByAuthority, iomByAccommodation, iomByGender, iomOfYearByAssessmentYear,
                 iomOfYearByGender, cmmByAccommodation, euByNationality;
+        /** This year's questions in the batch: from {@code first} (inclusive) to {@code end} (exclusive). */
+        final int first, end;
         private final List<PersonQuery> queries;
 
         YearQuestions(int year, List<PersonQuery> queries) {
             this.year = year;
             this.queries = queries;
+            this.first = queries.size();
             PersonFilter inYear = PersonFilter.builder().assessmentYears(year).build();
             byAuthority = ask(inYear, false, PersonDimension.ASSESSED_BY);
             byChannel = ask(inYear, true, PersonDimension.CONTACT_CHANNEL);
@@ -235,6 +269,7 @@ class YearStatistics {
             cmmByAccommodation = ask(cmm, false, PersonDimension.ACCOMMODATION);
             euByNationality = ask(inYear.toBuilder().status(Status.STAYED_EU_CITIZEN).build(), false,
                     PersonDimension.NATIONALITY);
+            end = queries.size();
         }
 
         private int ask(PersonFilter filter, boolean includeEmpty, PersonDimension... groupBy) {
@@ -304,7 +339,35 @@ class YearStatistics {
                         answers.get(q.cmmByAccommodation), returnSupport.equivalentToIom(q.cmm()),
                         answers.get(q.euByNationality), answers.get(q.declined)),
                 new OtherWorkSection.Numbers(byCaller, policeByReason, figures.get("14-2"), outreach.size()),
-                outreach, Map.copyOf(figures));
+                outreach, Map.copyOf(figures), tables(q, answers, byCaller, policeByReason, outreach));
+    }
+
+    /** Every table the year's report publishes, with its numbers: its person questions, hotline and programmes. */
+    private List<ReportTable> tables(YearQuestions q, List<Stats> answers, Stats byCaller, Stats policeByReason,
+            List<YearReport.Programmed> outreach) {
+        List<ReportTable> tables = new ArrayList<>();
+        for (int i = q.first; i < q.end; i++) {
+            PersonQuery query = q.queries.get(i);
+            tables.add(new ReportTable(ReportTable.PERSONS, codes(query.filter()),
+                    query.groupBy().stream().map(Enum::name).toList(), answers.get(i)));
+        }
+        if (byCaller.total() > 0) {
+            String y = String.valueOf(q.year);
+            tables.add(new ReportTable(ReportTable.HOTLINE, Map.of(HotlineDimension.YEAR.name(), List.of(y)),
+                    List.of(HotlineDimension.CALLER_TYPE.name()), byCaller));
+            tables.add(new ReportTable(ReportTable.HOTLINE, Map.of(HotlineDimension.YEAR.name(), List.of(y),
+                    HotlineDimension.CALLER_TYPE.name(), List.of(CallerType.POLICE.name())),
+                    List.of(HotlineDimension.REASON.name()), policeByReason));
+        }
+        for (YearReport.Programmed p : outreach) {
+            Map<String, List<String>> filter = new LinkedHashMap<>();
+            filter.put(PersonDimension.ASSESSMENT_YEAR.name(), List.of(String.valueOf(q.year)));
+            filter.put(PersonDimension.CONTACT_PROGRAMME.name(), List.of(p.programme().code()));
+            int victims = p.metrics().assessedTrafficked();
+            tables.add(new ReportTable(ReportTable.PERSONS, filter, List.of(), new Stats(victims, List.of(), null,
+                    null)));
+        }
+        return List.copyOf(tables);
     }
 
     private static void add(Map<String, FigureData> figures, FigureData figure) {
