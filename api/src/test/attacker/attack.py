@@ -1511,6 +1511,11 @@ def main(argv=None):
         for folder in args.report_before:
             before += read_report(folder, warnings)[1]
         report = {"release1": before, "release2": report} if (before or report) else []
+    # a report's numbers about a year not attacked (a series' earlier years) have no unknowns to bind here
+    if isinstance(report, dict):
+        report = {tag: [a for a in answers if a.year is None or a.year in years] for tag, answers in report.items()}
+    else:
+        report = [a for a in report if a.year is None or a.year in years]
     for w in warnings:
         print("warning: " + w)
     for tag, c in collections.items():

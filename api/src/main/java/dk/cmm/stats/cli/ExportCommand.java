@@ -76,9 +76,10 @@ final class ExportCommand extends SpringCommand implements Callable<Integer> {
             Publication publication = context.getBean(Publication.class);
             for (int year : years) {
                 for (Release release : publication.publish(year, Actors.LOCAL)) {
-                    printer.printf(java.util.Locale.ROOT, "Published %s %d (release %d): %d of %d cells withheld%n",
+                    printer.printf(java.util.Locale.ROOT, "Published %s %d (release %d): %d of %d cells withheld%s%n",
                             release.subject().toLowerCase(java.util.Locale.ROOT), release.year(), release.revision(),
-                            release.audit().withheld(), release.audit().cells());
+                            release.audit().withheld(), release.audit().cells(),
+                            release.audit().loss() == null ? "" : "; " + release.audit().loss());
                 }
             }
             printer.flush();

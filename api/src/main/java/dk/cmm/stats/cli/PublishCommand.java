@@ -38,9 +38,9 @@ final class PublishCommand extends SpringCommand implements Callable<Integer> {
                 for (Release release : publication.publish(year, dk.cmm.stats.security.Actors.LOCAL)) {
                     Release.Audit audit = release.audit();
                     out.printf(Locale.ROOT, "Published %s %d, revision %d: %d cells, %d withheld (%d small counts "
-                            + "audited, %d rounds), built in %d ms%n", release.subject().toLowerCase(Locale.ROOT),
+                            + "audited, %d rounds), built in %d ms%s%n", release.subject().toLowerCase(Locale.ROOT),
                             release.year(), release.revision(), audit.cells(), audit.withheld(), audit.audited(),
-                            audit.rounds(), audit.millis());
+                            audit.rounds(), audit.millis(), audit.loss() == null ? "" : "; " + audit.loss());
                 }
             }
             out.flush();

@@ -69,6 +69,12 @@ final class Escalation {
             // a year this small publishes nothing but what must be published
             cells.stream().filter(c -> !mustPublish.contains(c)).forEach(withheld::add);
         }
+        if (!previous.isEmpty()) {
+            // a revision keeps the earlier release's pattern: a cell withheld then stays withheld, so that the two
+            // releases together say no more about a cell that did not change than the earlier one said alone
+            cells.stream().filter(c -> c.dimensions() > 0 && !previous.containsKey(c) && !mustPublish.contains(c))
+                    .forEach(withheld::add);
+        }
         for (Cell cell : cells) {
             if (needsProtection(cell)) {
                 withhold(cell);

@@ -28,7 +28,20 @@ public record Release(String subject, int year, int revision, Instant publishedA
 
     /** What building the release measured. */
     public record Audit(int cells, int withheld, int primary, int audited, int rounds, int pinnedByPublished,
-            long personsInPublishedCells, long millis) {
+            long personsInPublishedCells, long millis, Loss loss) {
+    }
+
+    /**
+     * What the public gets: of the one- and two-way cells with someone in them, how many the release publishes
+     * exactly (the rest are withheld; zeros are not counted). Null in releases stored before it was measured.
+     */
+    public record Loss(int oneWay, int oneWayPublished, int twoWay, int twoWayPublished) {
+
+        @Override
+        public String toString() {
+            return "of the cells with someone in them it publishes " + oneWayPublished + " of " + oneWay
+                    + " one-way and " + twoWayPublished + " of " + twoWay + " two-way";
+        }
     }
 
     public Release {

@@ -126,10 +126,17 @@ public class ReleaseBuilder {
                 s -> new Escalation(geometry, rule, mustPublish, atLeast, before).run());
         Map<String, Long> published = new HashMap<>();
         long inPublished = 0;
+        int[] occupied = new int[3];
+        int[] occupiedPublished = new int[3];
         List<Cell> cells = geometry.cells();
         for (Cell cell : cells) {
-            if (!outcome.withheld().contains(cell)) {
-                long value = geometry.value(cell);
+            long value = geometry.value(cell);
+            boolean shown = !outcome.withheld().contains(cell);
+            if (value > 0) {
+                occupied[cell.dimensions()]++;
+                occupiedPublished[cell.dimensions()] += shown ? 1 : 0;
+            }
+            if (shown) {
                 published.put(key(geometry, cell), value);
                 if (cell.dimensions() > 0) {
                     inPublished += value;
@@ -145,7 +152,8 @@ public class ReleaseBuilder {
         }
         Release.Audit audit = new Release.Audit(cells.size(), outcome.withheld().size(), outcome.primary(),
                 outcome.audited(), outcome.rounds(), outcome.pinnedByPublished().size(), inPublished,
-                (System.nanoTime() - start) / 1_000_000);
+                (System.nanoTime() - start) / 1_000_000,
+                new Release.Loss(occupied[1], occupiedPublished[1], occupied[2], occupiedPublished[2]));
         return new Release(subject, year, previous == null ? 1 : previous.revision() + 1, Instant.now(), publishedBy,
                 properties.k(), geometry.axes(), published, age, stayDays, audit);
     }
