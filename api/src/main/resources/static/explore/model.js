@@ -75,7 +75,8 @@ export function statsTable(info, state, p, answers) {
         key: k,
         labels: g ? labelsOf(g.key) : [labelFor(info, p.groupBy[0], k[0])],
         cells: [g ? cell(g) : NO_DATA],
-        noData: !g,
+        // the API names a year without records (reason NO_DATA); an older answer simply leaves it out
+        noData: !g || g.reason === 'NO_DATA',
       });
     }
     return t;
