@@ -445,6 +445,7 @@ try {
     `${points.length} points for ${withNumber.length} years with a number, ${segments} segments for ${pairs} pairs, `
     + `${naMarks} no-data marks; ${page.url()}; ${lineDesc}`);
   await page.screenshot({ path: path.join(outDir, 'explore-line.png'), fullPage: true });
+  await axe(page, 'a series as a line');
   await timed(page, 'columns chart', () => page.check('#chart-columns'), timings);
   check('the chart switch goes back to columns', (await page.$$eval('.chart--columns', x => x.length)) === 1);
 
