@@ -448,6 +448,15 @@ try {
   await axe(page, 'a series as a line');
   await timed(page, 'columns chart', () => page.check('#chart-columns'), timings);
   check('the chart switch goes back to columns', (await page.$$eval('.chart--columns', x => x.length)) === 1);
+  // the series by a dimension (staff): a year without records is "no data" in every cell and its total, never 0
+  await timed(page, 'series by gender', () => page.selectOption('#dim-0', 'GENDER'), timings);
+  const byGender = await readTable(page);
+  const noDataYears = ['2009', '2010', '2013', '2014'];
+  check('a series by gender: a year without records is "no data" in every cell, never 0',
+    noDataYears.every(y => byGender[y] && Object.values(byGender[y]).length > 0
+      && Object.values(byGender[y]).every(v => v === 'nodata'))
+    && Object.values(byGender['2012'] || {}).some(v => /^[1-9]\d*$/.test(v)),
+    noDataYears.map(y => `${y}: ${JSON.stringify(byGender[y])}`).join(' '));
 
   // outreach metrics
   await timed(page, 'outreach', () => page.check('#subject-outreach'), timings);

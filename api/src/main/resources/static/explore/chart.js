@@ -133,7 +133,7 @@ function columns(lang, chart, svgAttrs) {
       });
       col.append(text);
     }
-    col.append(s('text', { class: 'chart__label', x: '50%', y: base + 22, 'text-anchor': 'middle' }, c.label));
+    col.append(s('text', { class: `chart__label${small && ci % 2 ? ' chart__label--odd' : ''}`, x: '50%', y: base + 22, 'text-anchor': 'middle' }, c.label));
     svg.append(col);
   });
   return svg;
@@ -152,23 +152,26 @@ function line(lang, chart, svgAttrs) {
   const svg = s('svg', { ...svgAttrs, class: 'chart chart--line', width: '100%', height });
   svg.append(s('line', { class: 'chart__baseline', x1: 0, x2: '100%', y1: base, y2: base }));
   const max = maxOf(chart);
-  const x = ci => `${((ci + 0.5) * 100) / n}%`;
-  const y = v => base - Math.round((v / max) * plotHeight);
   const small = n > 8;
+  // a long series keeps its first and last labels inside the chart on a narrow screen
+  const inset = small ? 4 : 0;
+  const x = ci => `${inset + ((ci + 0.5) * (100 - 2 * inset)) / n}%`;
+  const y = v => base - Math.round((v / max) * plotHeight);
   for (let i = 0; i < k; i++) {
     const series = chart.series.length ? seriesClass(chart, i, {}) : 'series-0';
-    const g = s('g', { class: `line ${series}` });
+    // the series colour on the marks only: text of the group keeps the page's ink on the page's paper
+    const g = s('g', { class: 'line' });
     chart.categories.forEach((c, ci) => {
       const v = c.values[i];
       const next = chart.categories[ci + 1]?.values[i];
       if (v?.value != null && next?.value != null) {
-        g.append(s('line', { class: 'line__segment', x1: x(ci), x2: x(ci + 1), y1: y(v.value), y2: y(next.value) }));
+        g.append(s('line', { class: `line__segment ${series}`, x1: x(ci), x2: x(ci + 1), y1: y(v.value), y2: y(next.value) }));
       }
     });
     chart.categories.forEach((c, ci) => {
       const v = c.values[i];
       if (v?.value != null) {
-        g.append(s('circle', { class: 'line__point', cx: x(ci), cy: y(v.value), r: 4, 'data-year': c.label }));
+        g.append(s('circle', { class: `line__point ${series}`, cx: x(ci), cy: y(v.value), r: 4, 'data-year': c.label }));
         if (!small || k === 1) {
           g.append(s('text', { class: `chart__value${small ? ' chart__value--small' : ''}`, x: x(ci), y: y(v.value) - 9, 'text-anchor': 'middle' },
             valueText(lang, v, chart.format)));
@@ -181,8 +184,8 @@ function line(lang, chart, svgAttrs) {
   }
   chart.categories.forEach((c, ci) => {
     if (c.values.length && c.values.every(v => v.value == null && !v.withheld)) {
-      const left = ((ci + 0.3) * 100) / n;
-      const right = ((ci + 0.7) * 100) / n;
+      const left = inset + ((ci + 0.3) * (100 - 2 * inset)) / n;
+      const right = inset + ((ci + 0.7) * (100 - 2 * inset)) / n;
       svg.append(s('line', { class: 'column__na-mark line__na-mark', x1: `${left}%`, x2: `${right}%`, y1: base - 1, y2: base - 1 }));
       const text = s('text', { class: 'chart__na', x: x(ci), y: base - 30, 'text-anchor': 'middle' });
       valueText(lang, c.values[0] || { noData: true }, chart.format).split(' ').forEach((word, wi) => {
@@ -190,7 +193,7 @@ function line(lang, chart, svgAttrs) {
       });
       svg.append(text);
     }
-    svg.append(s('text', { class: 'chart__label', x: x(ci), y: base + 22, 'text-anchor': 'middle' }, c.label));
+    svg.append(s('text', { class: `chart__label${small && ci % 2 ? ' chart__label--odd' : ''}`, x: x(ci), y: base + 22, 'text-anchor': 'middle' }, c.label));
   });
   return svg;
 }

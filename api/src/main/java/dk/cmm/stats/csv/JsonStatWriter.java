@@ -6,13 +6,18 @@ import dk.cmm.stats.disclosure.PublicStatistics.Audience;
 import dk.cmm.stats.disclosure.Release;
 import dk.cmm.stats.disclosure.ReleaseBuilder;
 import dk.cmm.stats.disclosure.Releases;
+import dk.cmm.stats.disclosure.StatsAnswer;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -74,8 +79,7 @@ class JsonStatWriter {
     }
 
     /** A person or hotline breakdown: count and share per group (the total alone without groupBy). */
-    ObjectNode breakdown(Context context, dk.cmm.stats.disclosure.StatsAnswer answer,
-            List<? extends Dimension> groupBy) {
+    ObjectNode breakdown(Context context, StatsAnswer answer, List<? extends Dimension> groupBy) {
         return breakdown(context, answer, groupBy, List.of());
     }
 
@@ -84,11 +88,11 @@ class JsonStatWriter {
      * dimension): a cross-tab lists no group for them, so they are added as categories whose cells are null with
      * status m, never 0.
      */
-    ObjectNode breakdown(Context context, dk.cmm.stats.disclosure.StatsAnswer answer,
-            List<? extends Dimension> groupBy, List<GroupKey> noData) {
+    ObjectNode breakdown(Context context, StatsAnswer answer, List<? extends Dimension> groupBy,
+            List<GroupKey> noData) {
         List<List<GroupKey>> keys = new ArrayList<>(answer.groups().stream().map(AnswerGroup::key).toList());
         int yearAt = noData.isEmpty() ? -1 : positionOf(groupBy, noData.get(0).dimension());
-        Set<String> noDataYears = new java.util.HashSet<>();
+        Set<String> noDataYears = new HashSet<>();
         if (yearAt >= 0 && !keys.isEmpty()) {
             for (GroupKey year : noData) {
                 List<GroupKey> key = new ArrayList<>(keys.get(0));
@@ -377,7 +381,7 @@ class JsonStatWriter {
         method.put("label", da ? "Tabelbyggeren og metoden" : "The table builder and the method");
 
         ObjectNode extension = dataset.putObject("extension");
-        extension.put("lang", lang.name().toLowerCase(java.util.Locale.ROOT));
+        extension.put("lang", lang.name().toLowerCase(Locale.ROOT));
         extension.put("audience", context.audience().name());
         ObjectNode source = extension.putObject("source");
         source.put("name", "Center mod Menneskehandel");
@@ -469,7 +473,7 @@ class JsonStatWriter {
             return List.of();
         }
         Map<Integer, Release> latest = releases.latest(releaseSubject(subject));
-        return years.stream().map(latest::get).filter(java.util.Objects::nonNull).toList();
+        return years.stream().map(latest::get).filter(Objects::nonNull).toList();
     }
 
     private static String releaseSubject(String subject) {
@@ -488,6 +492,6 @@ class JsonStatWriter {
                 "no share: the total is withheld or not published" });
         labels.put(NOT_APPLICABLE, new String[] { "ikke relevant (fx et gennemsnit uden aktiviteter)",
                 "not applicable (e.g. a mean without activities)" });
-        return java.util.Collections.unmodifiableMap(labels);
+        return Collections.unmodifiableMap(labels);
     }
 }

@@ -22,7 +22,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import tools.jackson.databind.node.ObjectNode;
 
-import dk.cmm.stats.stats.Dimension;
 import dk.cmm.stats.stats.GroupKey;
 import dk.cmm.stats.stats.HotlineDimension;
 import dk.cmm.stats.stats.HotlineFilter;
@@ -89,9 +88,8 @@ class StatsJsonStatController {
         OutreachFilter filter = StatsCsvController.outreachFilter(p);
         List<OutreachDimension> groupBy = StatsCsvController.groupBy(p, OutreachDimension.class);
         Audience audience = Audiences.current();
-        List<? extends Dimension> dims = groupBy;
         return dataset(writer.outreach(context("outreach", p, audience, filter.years()),
-                statistics.outreachStats(audience, filter, groupBy), dims));
+                statistics.outreachStats(audience, filter, groupBy), groupBy));
     }
 
     @ExceptionHandler({ BadCsvRequestException.class, InvalidQueryException.class })
