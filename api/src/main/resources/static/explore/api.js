@@ -1,4 +1,4 @@
-// The page's only way to the data: the public GraphQL API of this server (POST /graphql), with the token of this tab
+// The page's only way to the data: the public GraphQL API of this server (GET /graphql), with the token of this tab
 // when staff have pasted one. Every failure becomes an ApiError that names what happened in the API's own words.
 
 const TOKEN_KEY = 'cmm-explore-token';
@@ -24,8 +24,14 @@ export class ApiError extends Error {
   }
 }
 
-function headers() {
-  const h = { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json, application/json' };
+/** Longer questions (an outreach series of many years) are POSTed: well below the servers' 8 KB request line. */
+const MAX_GET_URL = 6000;
+
+function headers(post) {
+  const h = { Accept: 'application/graphql-response+json, application/json' };
+  if (post) {
+    h['Content-Type'] = 'application/json';
+  }
   if (token()) {
     h.Authorization = `Bearer ${token()}`;
   }
@@ -39,13 +45,17 @@ function headers() {
 export async function graphql(query, variables = {}) {
   let response;
   try {
-    response = await fetch('/graphql', { method: 'POST', headers: headers(), body: JSON.stringify({ query, variables }) });
+    // GET, as the GraphQL-over-HTTP spec allows for queries: the server answers a question it has seen from its
+    // answer cache (POST answers are computed again), and the browser may keep an anonymous answer for a minute
+    const url = `/graphql?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify(variables))}`;
+    response = url.length <= MAX_GET_URL ? await fetch(url, { headers: headers(false) })
+      : await fetch('/graphql', { method: 'POST', headers: headers(true), body: JSON.stringify({ query, variables }) });
   } catch (e) {
     throw new ApiError('network', String(e.message || e));
   }
   if (response.status === 429) {
     const retryAfter = Number(response.headers.get('Retry-After')) || null;
-    throw new ApiError('rate', await response.text(), { retryAfter });
+    throw new ApiError('rate', await reasonOf(response), { retryAfter });
   }
   let body = null;
   try {
@@ -65,7 +75,20 @@ export async function graphql(query, variables = {}) {
   return { data: body.data, errors };
 }
 
-/** Fetches a file of the API (CSV) with the tab's token; rejects with an ApiError on anything but 200. */
+/** The reason an endpoint gives: plain text (CSV), or the label of a JSON-stat error body. */
+async function reasonOf(response) {
+  const text = await response.text();
+  if ((response.headers.get('Content-Type') || '').startsWith('application/json')) {
+    try {
+      return JSON.parse(text).error?.[0]?.label || text;
+    } catch (e) {
+      return text;
+    }
+  }
+  return text;
+}
+
+/** Fetches a file of the API (CSV, JSON-stat) with the tab's token; rejects with an ApiError on anything but 200. */
 export async function download(url) {
   let response;
   try {
@@ -74,29 +97,19 @@ export async function download(url) {
     throw new ApiError('network', String(e.message || e));
   }
   if (response.status === 429) {
-    throw new ApiError('rate', await response.text(), { retryAfter: Number(response.headers.get('Retry-After')) || null });
+    throw new ApiError('rate', await reasonOf(response), { retryAfter: Number(response.headers.get('Retry-After')) || null });
   }
   if (response.status === 401) {
-    throw new ApiError('graphql', await response.text(), { classification: 'UNAUTHORIZED' });
+    throw new ApiError('graphql', await reasonOf(response), { classification: 'UNAUTHORIZED' });
   }
   if (response.status === 403) {
-    throw new ApiError('graphql', await response.text(), { classification: 'FORBIDDEN' });
+    throw new ApiError('graphql', await reasonOf(response), { classification: 'FORBIDDEN' });
   }
   if (response.status === 400) {
-    throw new ApiError('graphql', await response.text(), { classification: 'BAD_REQUEST' });
+    throw new ApiError('graphql', await reasonOf(response), { classification: 'BAD_REQUEST' });
   }
   if (!response.ok) {
     throw new ApiError('http', `HTTP ${response.status}`, { status: response.status });
   }
   return response.text();
-}
-
-/** Whether a GET endpoint exists on this server (anything but 404). */
-export async function exists(url) {
-  try {
-    const response = await fetch(url, { method: 'GET', headers: token() ? { Authorization: `Bearer ${token()}` } : {} });
-    return response.status !== 404;
-  } catch (e) {
-    return false;
-  }
 }

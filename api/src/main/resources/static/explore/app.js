@@ -3,7 +3,7 @@
 // renders table, chart, legend, downloads and the query. No number is computed here.
 
 import { t, LANGS } from './i18n.js';
-import { graphql, download, exists, token, setToken, ApiError } from './api.js';
+import { graphql, download, token, setToken, ApiError } from './api.js';
 import { BOOTSTRAP, SUBJECTS, OUTREACH_METRICS, schemaInfo, plan, documents, csvUrl, jsonstatUrl, curl, yearRange, isSeries } from './query.js';
 import { statsTable, outreachTable } from './model.js';
 import { renderTable, label, h } from './table.js';
@@ -21,14 +21,13 @@ let generation = 0;
 let startedAt = 0;
 let lastTable = null;
 let lastPlan = null;
-const jsonstatAvailable = {};
 
 // ---- state and URL -------------------------------------------------------------------------------------------
 
 function defaults() {
   const years = info.years;
   const last = years.length ? years[years.length - 1] : new Date().getFullYear();
-  return { lang: 'da', subject: 'persons', from: last, to: last, dims: [], filters: {}, view: 'counts', sort: '', metric: 'contacts' };
+  return { lang: 'da', subject: 'persons', from: last, to: last, dims: [], filters: {}, view: 'counts', sort: '', metric: 'contacts', chart: 'columns' };
 }
 
 function fromUrl(search) {
@@ -50,6 +49,7 @@ function fromUrl(search) {
   if (['counts', 'shares'].includes(q.get('view'))) s.view = q.get('view');
   if (/^[\w:.-]+:(asc|desc)$/.test(q.get('sort') || '')) s.sort = q.get('sort');
   if (OUTREACH_METRICS.includes(q.get('metric'))) s.metric = q.get('metric');
+  if (q.get('chart') === 'line') s.chart = 'line';
   return s;
 }
 
@@ -66,6 +66,7 @@ function toUrl(s) {
   if (s.view !== 'counts') q.set('view', s.view);
   if (s.sort) q.set('sort', s.sort);
   if (s.subject === 'outreach' && s.metric !== 'contacts') q.set('metric', s.metric);
+  if (s.chart === 'line') q.set('chart', 'line');
   return `${location.pathname}?${q.toString()}`;
 }
 
@@ -292,11 +293,9 @@ function wireControls() {
     e.preventDefault();
     saveFile(() => download(csvUrl(lastPlan, state.lang)), fileName('csv'), 'text/csv;charset=utf-8');
   });
-  $('jsonstat-slot').addEventListener('click', e => {
-    if (e.target.id === 'dl-jsonstat') {
-      e.preventDefault();
-      saveFile(() => download(jsonstatUrl(lastPlan, state.lang)), fileName('json'), 'application/json');
-    }
+  $('dl-jsonstat').addEventListener('click', e => {
+    e.preventDefault();
+    saveFile(() => download(jsonstatUrl(lastPlan, state.lang)), fileName('json'), 'application/json');
   });
 }
 
@@ -495,6 +494,14 @@ function renderFigure(p, model) {
   const lang = state.lang;
   const ctx = { lang, view: state.view, metric: state.metric, yearDimension: info.subjects[state.subject].yearDimension };
   const chart = chartOf(ctx, model);
+  // a yearly series is drawn as columns or, by choice, as a line
+  const kinds = chart.type === 'columns';
+  $('chart-kind').hidden = !kinds;
+  radios($('chart-kinds'), 'chart', [['columns', t(lang, 'chartColumns')], ['line', t(lang, 'chartLine')]],
+    state.chart, v => choose({ chart: v }));
+  if (kinds && state.chart === 'line') {
+    chart.type = 'line';
+  }
   const figure = $('chart');
   figure.hidden = !chart.categories.length;
   const title = `${caption(p)}${model.kind === 'outreach' ? ` – ${t(lang, `outreach.${state.metric}`)}` : ''}`;
@@ -511,16 +518,8 @@ function renderKeep(p, docs) {
   $('dl-csv').href = csv;
   $('dl-csv').setAttribute('download', fileName('csv'));
   $('dl-excel').href = csv;
-  const js = jsonstatUrl(p, lang);
-  const jsItem = $('jsonstat-slot');
-  if (jsonstatAvailable[state.subject] === false) {
-    jsItem.replaceChildren(h('span', { class: 'na', id: 'dl-jsonstat-missing' }, t(lang, 'jsonstatMissing')));
-  } else {
-    if (!$('dl-jsonstat')) {
-      jsItem.replaceChildren(h('a', { id: 'dl-jsonstat', href: js }, t(lang, 'jsonstat')));
-    }
-    $('dl-jsonstat').href = js;
-  }
+  $('dl-jsonstat').href = jsonstatUrl(p, lang);
+  $('dl-jsonstat').setAttribute('download', fileName('json'));
   $('share-url').value = location.href;
   $('share-copy').textContent = t(lang, 'copy');
   $('query-graphql').textContent = `${docs.combined.query}\n\n# variables\n${JSON.stringify(docs.combined.variables)}`;
@@ -548,10 +547,6 @@ async function start() {
   state = fromUrl(location.search);
   history.replaceState(null, '', toUrl(state));
   wireControls();
-  // the JSON-stat endpoints are new: offer the download only where this server has them
-  await Promise.all(Object.entries(SUBJECTS).map(async ([name, s]) => {
-    jsonstatAvailable[name] = await exists(`${s.jsonstat}?${s.yearFilter}=${info.years[info.years.length - 1]}`);
-  }));
   await update();
 }
 

@@ -1,7 +1,8 @@
 // The chart in the annual report's visual language (site-templates/lib/charts.ftlh and report.css): horizontal bars
-// with the label above each bar and the number printed at its end for a breakdown; columns, one slot per year, for a
-// yearly series. A year without data is written out ("no data") with a dashed mark, never drawn as 0; a withheld
-// number is written as withheld. The SVG has a title and a description that states the finding.
+// with the label above each bar and the number printed at its end for a breakdown; columns, one slot per year, or a
+// line for a yearly series. A year without data is written out ("no data") with a dashed mark, never drawn as 0 (the
+// line breaks there); a withheld number is written as withheld. The SVG has a title and a description that states
+// the finding.
 
 import { t, formatCount, formatShare, formatDecimal } from './i18n.js';
 
@@ -22,7 +23,7 @@ function s(tag, attrs = {}, text) {
 }
 
 /**
- * A chart: { type: 'bars'|'columns', series: [{label, unknown}], categories: [{label, unknown, values: [{value,
+ * A chart: { type: 'bars'|'columns'|'line', series: [{label, unknown}], categories: [{label, unknown, values: [{value,
  * withheld, noData}]}], format: 'count'|'share'|'decimal' }.
  */
 export function valueText(lang, v, format) {
@@ -132,8 +133,67 @@ function columns(lang, chart, svgAttrs) {
       });
       col.append(text);
     }
-    col.append(s('text', { class: 'chart__label', x: '50%', y: base + 22, 'text-anchor': 'middle' }, c.label));
+    col.append(s('text', { class: `chart__label${small && ci % 2 ? ' chart__label--odd' : ''}`, x: '50%', y: base + 22, 'text-anchor': 'middle' }, c.label));
     svg.append(col);
+  });
+  return svg;
+}
+
+/**
+ * A line per series over the years, one slot per year as the columns have. A year without a number breaks the line
+ * (a gap, never a drop to 0): without data it gets the dashed mark on the baseline and the words, withheld the mark.
+ */
+function line(lang, chart, svgAttrs) {
+  const n = chart.categories.length || 1;
+  const k = chart.series.length || 1;
+  const plotHeight = 180;
+  const base = 34 + plotHeight;
+  const height = base + 30;
+  const svg = s('svg', { ...svgAttrs, class: 'chart chart--line', width: '100%', height });
+  svg.append(s('line', { class: 'chart__baseline', x1: 0, x2: '100%', y1: base, y2: base }));
+  const max = maxOf(chart);
+  const small = n > 8;
+  // a long series keeps its first and last labels inside the chart on a narrow screen
+  const inset = small ? 4 : 0;
+  const x = ci => `${inset + ((ci + 0.5) * (100 - 2 * inset)) / n}%`;
+  const y = v => base - Math.round((v / max) * plotHeight);
+  for (let i = 0; i < k; i++) {
+    const series = chart.series.length ? seriesClass(chart, i, {}) : 'series-0';
+    // the series colour on the marks only: text of the group keeps the page's ink on the page's paper
+    const g = s('g', { class: 'line' });
+    chart.categories.forEach((c, ci) => {
+      const v = c.values[i];
+      const next = chart.categories[ci + 1]?.values[i];
+      if (v?.value != null && next?.value != null) {
+        g.append(s('line', { class: `line__segment ${series}`, x1: x(ci), x2: x(ci + 1), y1: y(v.value), y2: y(next.value) }));
+      }
+    });
+    chart.categories.forEach((c, ci) => {
+      const v = c.values[i];
+      if (v?.value != null) {
+        g.append(s('circle', { class: `line__point ${series}`, cx: x(ci), cy: y(v.value), r: 4, 'data-year': c.label }));
+        if (!small || k === 1) {
+          g.append(s('text', { class: `chart__value${small ? ' chart__value--small' : ''}`, x: x(ci), y: y(v.value) - 9, 'text-anchor': 'middle' },
+            valueText(lang, v, chart.format)));
+        }
+      } else if (v?.withheld) {
+        g.append(s('text', { class: 'chart__na', x: x(ci), y: base - 8 - i * 14, 'text-anchor': 'middle' }, t(lang, 'withheldMark')));
+      }
+    });
+    svg.append(g);
+  }
+  chart.categories.forEach((c, ci) => {
+    if (c.values.length && c.values.every(v => v.value == null && !v.withheld)) {
+      const left = inset + ((ci + 0.3) * (100 - 2 * inset)) / n;
+      const right = inset + ((ci + 0.7) * (100 - 2 * inset)) / n;
+      svg.append(s('line', { class: 'column__na-mark line__na-mark', x1: `${left}%`, x2: `${right}%`, y1: base - 1, y2: base - 1 }));
+      const text = s('text', { class: 'chart__na', x: x(ci), y: base - 30, 'text-anchor': 'middle' });
+      valueText(lang, c.values[0] || { noData: true }, chart.format).split(' ').forEach((word, wi) => {
+        text.append(s('tspan', { x: x(ci), dy: wi === 0 ? 0 : 15 }, word));
+      });
+      svg.append(text);
+    }
+    svg.append(s('text', { class: `chart__label${small && ci % 2 ? ' chart__label--odd' : ''}`, x: x(ci), y: base + 22, 'text-anchor': 'middle' }, c.label));
   });
   return svg;
 }
@@ -148,7 +208,8 @@ export function renderChart(lang, area, chart, title, description) {
     area.append(legend(lang, chart));
   }
   const attrs = { role: 'img', 'aria-labelledby': 'chart-svg-title chart-svg-desc' };
-  const svg = chart.type === 'columns' ? columns(lang, chart, attrs) : bars(lang, chart, attrs);
+  const svg = chart.type === 'columns' ? columns(lang, chart, attrs) : chart.type === 'line' ? line(lang, chart, attrs)
+    : bars(lang, chart, attrs);
   svg.prepend(s('title', { id: 'chart-svg-title' }, title), s('desc', { id: 'chart-svg-desc' }, description));
   area.append(svg);
 }

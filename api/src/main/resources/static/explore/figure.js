@@ -55,11 +55,14 @@ export function finding(ctx, model, chart) {
   } else {
     const top = known.reduce((a, b) => (b.cell.count > a.cell.count ? b : a));
     const count = valueText(lang, { value: top.cell.count }, format);
-    if (chart.type === 'columns') {
+    if (chart.type === 'columns' || chart.type === 'line') {
       parts.push(t(lang, 'descSeries', { from: primary[0].label, to: primary[primary.length - 1].label, max: top.label, count }));
       const missing = primary.filter(x => x.noData).map(x => x.label);
       if (missing.length) {
         parts.push(t(lang, 'descSeriesNoData', { years: missing.join(', ') }));
+      }
+      if (chart.type === 'line' && chart.categories.some(c => c.values.some(v => v.value == null))) {
+        parts.push(t(lang, 'descLineGaps'));
       }
     } else if (top.cell.share != null && model.total != null) {
       parts.push(t(lang, 'descLargest', { label: top.label, share: valueText(lang, { value: top.cell.share }, 'share'),

@@ -75,7 +75,8 @@ export function statsTable(info, state, p, answers) {
         key: k,
         labels: g ? labelsOf(g.key) : [labelFor(info, p.groupBy[0], k[0])],
         cells: [g ? cell(g) : NO_DATA],
-        noData: !g,
+        // the API names a year without records (reason NO_DATA); an older answer simply leaves it out
+        noData: !g || g.reason === 'NO_DATA',
       });
     }
     return t;
@@ -127,20 +128,22 @@ export function statsTable(info, state, p, answers) {
   }
   for (const codes of rowKeys) {
     const k = keyOf(codes);
-    const present = rowLabels.has(k);
     const rowTotal = rowTotals.get(k);
+    // a year without records: no row in the answers, or (the API names it) a row total with reason NO_DATA; its
+    // cells are "no data", never the 0 of a combination the cross-tab does not list
+    const noData = !rowLabels.has(k) || rowTotal?.reason === 'NO_DATA';
     t.rows.push({
       key: codes,
       labels: rowLabels.get(k) || codes.map((c, i) => labelFor(info, p.rowBy[i], c)),
-      noData: !present,
+      noData,
       cells: t.columns.map(col => {
-        if (!present) {
+        if (noData) {
           return NO_DATA;
         }
         const g = cells.get(keyOf([...codes, col.code]));
         return g ? cell(g) : ZERO;
       }),
-      total: !present ? NO_DATA : rowTotal ? cell(rowTotal) : rowsAnswer ? ZERO : NOT_PUBLISHED,
+      total: noData ? NO_DATA : rowTotal ? cell(rowTotal) : rowsAnswer ? ZERO : NOT_PUBLISHED,
     });
   }
   t.colTotals = t.columns.map(col => {

@@ -49,12 +49,12 @@ class StatsCsvController {
 
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
-    private static final List<String> PERSON_PARAMETERS = List.of("groupBy", "includeEmpty", "lang",
+    static final List<String> PERSON_PARAMETERS = List.of("groupBy", "includeEmpty", "lang",
             "assessmentYears", "assessedBy", "contactChannel", "contactProgramme", "nationality", "region", "gender",
             "ageMin", "ageMax", "exploitation", "labourSector", "status", "outcomeYears", "accommodation");
-    private static final List<String> HOTLINE_PARAMETERS = List.of("groupBy", "includeEmpty", "lang", "years",
+    static final List<String> HOTLINE_PARAMETERS = List.of("groupBy", "includeEmpty", "lang", "years",
             "callerType", "reason");
-    private static final List<String> OUTREACH_PARAMETERS = List.of("groupBy", "lang", "years", "programme",
+    static final List<String> OUTREACH_PARAMETERS = List.of("groupBy", "lang", "years", "programme",
             "programmeKind", "city");
 
     private final PublicStatistics statistics;
@@ -68,12 +68,7 @@ class StatsCsvController {
     @GetMapping("/persons.csv")
     ResponseEntity<String> persons(@RequestParam MultiValueMap<String, String> parameters) {
         CsvParameters p = new CsvParameters(parameters, PERSON_PARAMETERS);
-        PersonFilter filter = new PersonFilter(p.integers("assessmentYears"), p.codes("assessedBy", AssessedBy.class),
-                p.codes("contactChannel", ContactChannel.class), p.strings("contactProgramme"),
-                p.strings("nationality"), p.codes("region", Region.class), p.codes("gender", Gender.class),
-                p.integer("ageMin"), p.integer("ageMax"), p.codes("exploitation", Exploitation.class),
-                p.codes("labourSector", LabourSector.class), p.codes("status", Status.class),
-                p.integers("outcomeYears"), p.codes("accommodation", Accommodation.class));
+        PersonFilter filter = personFilter(p);
         List<PersonDimension> groupBy = groupBy(p, PersonDimension.class);
         Audience audience = Audiences.current();
         return csvFile("persons", csv.breakdown(statistics.personStats(audience, filter, groupBy,
@@ -83,8 +78,7 @@ class StatsCsvController {
     @GetMapping("/hotline.csv")
     ResponseEntity<String> hotline(@RequestParam MultiValueMap<String, String> parameters) {
         CsvParameters p = new CsvParameters(parameters, HOTLINE_PARAMETERS);
-        HotlineFilter filter = new HotlineFilter(p.integers("years"), p.codes("callerType", CallerType.class),
-                p.codes("reason", CallReason.class));
+        HotlineFilter filter = hotlineFilter(p);
         List<HotlineDimension> groupBy = groupBy(p, HotlineDimension.class);
         Audience audience = Audiences.current();
         return csvFile("hotline", csv.breakdown(statistics.hotlineStats(audience, filter, groupBy,
@@ -94,8 +88,7 @@ class StatsCsvController {
     @GetMapping("/outreach.csv")
     ResponseEntity<String> outreach(@RequestParam MultiValueMap<String, String> parameters) {
         CsvParameters p = new CsvParameters(parameters, OUTREACH_PARAMETERS);
-        OutreachFilter filter = new OutreachFilter(p.integers("years"), p.strings("programme"),
-                p.codes("programmeKind", ProgrammeKind.class), p.strings("city"));
+        OutreachFilter filter = outreachFilter(p);
         List<OutreachDimension> groupBy = groupBy(p, OutreachDimension.class);
         Audience audience = Audiences.current();
         return csvFile("outreach", csv.outreach(statistics.outreachStats(audience, filter, groupBy), groupBy,
@@ -118,7 +111,27 @@ class StatsCsvController {
                 .body(ex.getMessage() + "\n");
     }
 
-    private static <D extends Enum<D>> List<D> groupBy(CsvParameters p, Class<D> type) {
+    /** The filters of the parameters (shared with the JSON-stat endpoints, so both take the same parameters). */
+    static PersonFilter personFilter(CsvParameters p) {
+        return new PersonFilter(p.integers("assessmentYears"), p.codes("assessedBy", AssessedBy.class),
+                p.codes("contactChannel", ContactChannel.class), p.strings("contactProgramme"),
+                p.strings("nationality"), p.codes("region", Region.class), p.codes("gender", Gender.class),
+                p.integer("ageMin"), p.integer("ageMax"), p.codes("exploitation", Exploitation.class),
+                p.codes("labourSector", LabourSector.class), p.codes("status", Status.class),
+                p.integers("outcomeYears"), p.codes("accommodation", Accommodation.class));
+    }
+
+    static HotlineFilter hotlineFilter(CsvParameters p) {
+        return new HotlineFilter(p.integers("years"), p.codes("callerType", CallerType.class),
+                p.codes("reason", CallReason.class));
+    }
+
+    static OutreachFilter outreachFilter(CsvParameters p) {
+        return new OutreachFilter(p.integers("years"), p.strings("programme"),
+                p.codes("programmeKind", ProgrammeKind.class), p.strings("city"));
+    }
+
+    static <D extends Enum<D>> List<D> groupBy(CsvParameters p, Class<D> type) {
         List<D> groupBy = p.codes("groupBy", type);
         return groupBy == null ? List.of() : groupBy;
     }

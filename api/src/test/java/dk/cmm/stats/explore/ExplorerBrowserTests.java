@@ -21,8 +21,10 @@ import dk.cmm.stats.StaffTokens;
 /**
  * The table builder as a reader meets it: {@code src/test/node/explore.e2e.mjs} drives Debian's Chromium through
  * playwright-core against this application (random port, bundled data) and compares every number on the page with
- * the API, the CSV download with the CSV endpoint, the shared URL, keyboard use, both languages, anonymous and analyst
- * modes, axe-core, the phone width, the time to a table, and that no request leaves the server. It prints one line per
+ * the API, the CSV download with the CSV endpoint, the JSON-stat download (read with jsonstat-toolkit) with the table,
+ * a yearly series as columns and as a line, the shared URL, keyboard use, both languages, anonymous and analyst
+ * modes, axe-core, the phone width, the time to a table (also for questions new to the server and seen by it), and
+ * that no request leaves the server. It prints one line per
  * check; this test fails on any FAIL line and keeps the screenshots in {@code target/explore/}. Skipped, saying what
  * is missing, without node, the npm packages ({@code npm ci --prefix api/src/test/node}) or Chromium.
  */
@@ -75,10 +77,14 @@ class ExplorerBrowserTests {
         assertThat(output.lines().filter(line -> line.startsWith("FAIL"))).as(output).isEmpty();
         assertThat(output).as("the script ran every check").contains("SUMMARY passed=", "failed=0",
                 "PASS 8. no request went anywhere but the server", "PASS 5. by keyboard only",
-                "PASS 7. with an analyst token every number is the exact API answer");
-        assertThat(output).as("it measured the time from a choice to the table").contains("TIMING over");
+                "PASS 7. with an analyst token every number is the exact API answer",
+                "PASS the JSON-stat download, read with jsonstat-toolkit, holds the table's numbers",
+                "PASS a yearly series as a line");
+        assertThat(output).as("it measured the time from a choice to the table").contains("TIMING over",
+                "TIMING against the 300 ms target");
         assertThat(process.exitValue()).as(output).isZero();
-        for (String shot : List.of("explore-desktop.png", "explore-phone.png", "explore-desktop-anonymous.png")) {
+        for (String shot : List.of("explore-desktop.png", "explore-phone.png", "explore-desktop-anonymous.png",
+                "explore-line.png")) {
             assertThat(out.resolve(shot)).isRegularFile();
         }
     }
