@@ -235,8 +235,9 @@ public class PublicStatistics {
                 all.addAll(unpublished);
                 all.forEach(y -> codes.add(String.valueOf(y)));
             } else {
-                // the union over the years: a country published one by one in one year may be "other" in another
-                years.forEach(y -> codes.addAll(codesOf(published.get(y), dimension)));
+                // the union over the years: a country published one by one in one year may be "other" in another;
+                // only codes the filter allows, so that includeEmpty adds no zero the filter excluded
+                years.forEach(y -> codes.addAll(allowedCodes(published.get(y), dimension, q.filter())));
             }
             List<List<GroupKey>> next = new ArrayList<>();
             for (List<GroupKey> prefix : keys) {
@@ -263,6 +264,53 @@ public class PublicStatistics {
     }
 
     private record Located(int axis, boolean group) {
+    }
+
+    /**
+     * The codes a dimension shows in a release that the filter allows: those of the leaves that every filter on
+     * the same axis keeps (a region filter keeps its countries; a country filter keeps its region).
+     */
+    static List<String> allowedCodes(Release release, String dimension, Map<String, Set<String>> filter) {
+        Set<String> named = filter.get(dimension);
+        if (named != null) {
+            // the filter's own codes: one the release counts in a larger group (a country under "other") is
+            // listed too, and answered as withheld
+            Set<String> codes = new LinkedHashSet<>(codesOf(release, dimension));
+            codes.retainAll(named);
+            named.stream().sorted().forEach(codes::add);
+            return List.copyOf(codes);
+        }
+        Located located = locate(release, dimension);
+        Axis axis = release.axes().get(located.axis());
+        Set<String> codes = new LinkedHashSet<>();
+        if (located.group()) {
+            codes.addAll(axis.groups().stream().map(Axis::codeOf).toList());
+        }
+        List<String> kept = new ArrayList<>();
+        for (String leaf : axis.leaves()) {
+            boolean allowed = true;
+            for (Map.Entry<String, Set<String>> entry : filter.entrySet()) {
+                int other = release.axisIndex(entry.getKey());
+                String leaves = QuestionFields.leafDimensionOf(entry.getKey());
+                boolean groupFilter = other < 0 && leaves != null && release.axisIndex(leaves) == located.axis();
+                if (other == located.axis() && located.group()) {
+                    allowed &= entry.getValue().contains(Axis.codeOf(leaf));
+                } else if (groupFilter && !located.group()) {
+                    allowed &= entry.getValue().contains(Axis.groupOf(leaf));
+                }
+            }
+            if (allowed) {
+                kept.add(leaf);
+            }
+        }
+        if (located.group()) {
+            Set<String> groups = new java.util.HashSet<>();
+            kept.forEach(leaf -> groups.add(Axis.groupOf(leaf)));
+            codes.retainAll(groups);
+            return List.copyOf(codes);
+        }
+        kept.forEach(leaf -> codes.add(Axis.codeOf(leaf)));
+        return List.copyOf(codes);
     }
 
     /** The axis of a dimension in a release: the axis named after it, or the one whose groups it names. */

@@ -137,7 +137,8 @@ class JsonStatTests {
 
     @Test
     void shouldMarkWithheldOutreachPersonCountsAndMeansThatDoNotApply() {
-        JsonNode anonymous = get("/api/stats/outreach.json?groupBy=PROGRAMME&years=2012&lang=en");
+        // by month: the victims of a month are withheld (by programme they are the report's own numbers)
+        JsonNode anonymous = get("/api/stats/outreach.json?groupBy=MONTH&years=2012&lang=en");
         List<String> statuses = new ArrayList<>();
         anonymous.get("status").forEach(s -> statuses.add(s.asString()));
         assertThat(statuses).contains("c").allMatch(s -> s.equals("c") || s.equals("z"));
