@@ -67,6 +67,30 @@ class EscalationTests {
     }
 
     @Test
+    void shouldNarrowTheAttackersRangeByWhatAReportTableOverThreeAxesProves() {
+        // a later report's prepared returns by nationality say one Ugandan of the year had one: the cell of
+        // (IOM, UG) is at least 1 whatever is withheld, and so the other Ugandan cell holds at most 1
+        Axis status = Axis.flat("STATUS", List.of("IOM", "OTHER"));
+        Axis nationality = Axis.flat("NATIONALITY", List.of("NG", "UG", "TH"));
+        TableGeometry geometry = table(List.of(status, nationality), new Object[][] {
+                { "IOM", "NG", 6 }, { "IOM", "UG", 1 }, { "IOM", "TH", 5 }, { "OTHER", "NG", 10 },
+                { "OTHER", "UG", 1 }, { "OTHER", "TH", 7 } });
+        Cell iomUg = Cell.of(0, status.indexOf("IOM"), 1, nationality.indexOf("UG"));
+        Cell otherUg = Cell.of(0, status.indexOf("OTHER"), 1, nationality.indexOf("UG"));
+        Set<Cell> rectangle = Set.of(iomUg, otherUg, Cell.of(0, status.indexOf("IOM"), 1, nationality.indexOf("NG")),
+                Cell.of(0, status.indexOf("OTHER"), 1, nationality.indexOf("NG")));
+
+        AttackerBounds without = new AttackerBounds(geometry, rectangle);
+        AttackerBounds with = new AttackerBounds(geometry, rectangle, Map.of(iomUg, 1L));
+
+        assertThat(without.range(iomUg)).isEqualTo(new Range(0, 2));
+        assertThat(with.range(iomUg)).as("the report proves one").isEqualTo(new Range(1, 2));
+        assertThat(with.range(otherUg)).as("so the other Ugandan cell").isEqualTo(new Range(0, 1));
+        assertThat(without.swapProves(otherUg, 1, 1)).as("a rectangle moves 1 without the bound").isTrue();
+        assertThat(with.swapProves(otherUg, 1, 1)).as("the program decides where a bound is known").isFalse();
+    }
+
+    @Test
     void shouldProtectARowWhosePublishedMarginIsOne() {
         // the margin of row MALE is 1: published, it would prove that the one man is in the one non-zero cell
         Axis gender = Axis.flat("GENDER", List.of("FEMALE", "MALE"));
