@@ -26,7 +26,7 @@ const CASES = [
   { name: 'staffTwoWayEn', subject: 'persons', filter: { assessmentYears: [2012] }, groupBy: ['NATIONALITY', 'GENDER'], lang: 'en', token: true, includeEmpty: true },
   { name: 'anonymousHotlineDa', subject: 'hotline', filter: { years: [2012] }, groupBy: ['REASON'], lang: 'da' },
   { name: 'staffHotlineSeriesEn', subject: 'hotline', filter: { years: range(2010, 2014) }, groupBy: ['YEAR', 'CALLER_TYPE'], lang: 'en', token: true },
-  { name: 'anonymousOutreachEn', subject: 'outreach', filter: { years: [2012] }, groupBy: ['PROGRAMME'], lang: 'en' },
+  { name: 'anonymousOutreachEn', subject: 'outreach', filter: { years: [2012] }, groupBy: ['MONTH'], lang: 'en' }, // victims by month are withheld
   { name: 'staffOutreachDa', subject: 'outreach', filter: { years: range(2011, 2013) }, groupBy: ['YEAR', 'PROGRAMME_KIND'], lang: 'da', token: true },
 ];
 
