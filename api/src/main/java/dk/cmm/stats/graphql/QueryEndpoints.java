@@ -62,7 +62,9 @@ import tools.jackson.databind.json.JsonMapper;
  * questions; an answer to a token holder is {@code private, no-store}, and an answer with errors is
  * {@code no-store}.</li>
  * <li>Statistics-only answers are kept serialised ({@link AnswerCache}) under the same key, so a repeated question
- * costs a version read and a hash lookup; the version in the key makes every write visible at once.</li>
+ * costs a version read and a hash lookup; the version in the key makes every write visible at once. Off with
+ * {@code cmm.graphql.answer-cache.enabled=false}, whose default is {@code cmm.stats.cache.enabled} (so turning
+ * the result cache off turns off both, as the bench's uncached instance does).</li>
  * <li>{@code POST /graphql} (the route spring-graphql's handler answers, same request predicate): a statistics-only
  * query is answered from the same cache (no ETag or Cache-Control: POST answers are not kept by HTTP caches); any
  * other request, and any body this class does not understand, goes to spring-graphql's own handler unchanged.</li>
@@ -94,9 +96,11 @@ class QueryEndpoints {
             DataVersion dataVersion, Releases releases, JsonMapper json,
             @Value("${spring.graphql.http.path:/graphql}") String path,
             @Value("${cmm.graphql.http-cache.max-age:60s}") Duration maxAge,
-            @Value("${cmm.graphql.answer-cache.max-bytes:67108864}") long maxBytes) {
+            @Value("${cmm.graphql.answer-cache.max-bytes:67108864}") long maxBytes,
+            @Value("${cmm.graphql.answer-cache.enabled:${cmm.stats.cache.enabled:true}}") boolean cacheAnswers) {
         Handler handler = new Handler(graphQl, postHandler, new AnswerVersion(dataVersion.of(SOURCES), releases),
-                json, new DocumentFacts(), new AnswerCache(maxBytes), CacheControl.maxAge(maxAge).cachePublic());
+                json, new DocumentFacts(), cacheAnswers ? new AnswerCache(maxBytes) : null,
+                CacheControl.maxAge(maxAge).cachePublic());
         return RouterFunctions.route().GET("/graphql", handler::handle)
                 .route(GraphQlRequestPredicates.graphQlHttp(path), handler::post)
                 .POST("/graphql/schema", handler::introspection).build();
@@ -150,6 +154,7 @@ class QueryEndpoints {
         private final AnswerVersion version;
         private final JsonMapper json;
         private final DocumentFacts documents;
+        /** Null when answers are not kept ({@code cmm.graphql.answer-cache.enabled=false}). */
         private final AnswerCache answers;
         private final CacheControl anonymous;
         private final IdGenerator ids = new AlternativeJdkIdGenerator();
@@ -194,7 +199,7 @@ class QueryEndpoints {
                     AnswerCache.canonical(variables, json), AnswerCache.canonical(extensions, json), role,
                     mediaType.toString(), version.current()); // before the answer: a later write changes it
             String etag = key.etag();
-            boolean statistics = facts.map(DocumentFacts.Facts::statisticsOnly).orElse(false);
+            boolean statistics = answers != null && facts.map(DocumentFacts.Facts::statisticsOnly).orElse(false);
             if (request.headers().header(HttpHeaders.IF_NONE_MATCH).stream()
                     .anyMatch(value -> matches(value, etag))) {
                 return ServerResponse.status(HttpStatus.NOT_MODIFIED).eTag(etag)
@@ -220,7 +225,7 @@ class QueryEndpoints {
          */
         ServerResponse post(ServerRequest request) throws ServletException, java.io.IOException {
             byte[] body = request.servletRequest().getInputStream().readAllBytes();
-            Cacheable question = cacheable(request, body);
+            Cacheable question = answers == null ? null : cacheable(request, body);
             if (question == null) {
                 return postHandler.handleRequest(ServerRequest.from(request).body(body).build());
             }
