@@ -70,7 +70,7 @@ class SecurityConfiguration {
      * No Micrometer observations of Spring Security's filters, authentications and authorizations. With the actuator
      * on the class path, Spring Security wraps each of the chain's dozen filters in an observation of its own (a
      * timer looked up by tags, started and stopped per filter and request): in a profile of cached answers the
-     * observation code itself took about a seventh of the samples (and its wrappers sat in three quarters of the
+     * observation code itself took about a seventh of the samples (its wrappers sat in three quarters of the
      * stacks), for metrics this application never exposes (only health is). The request itself is still observed once
      * ({@code http.server.requests}), and the audit log records what tokens do.
      */
