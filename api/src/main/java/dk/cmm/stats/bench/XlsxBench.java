@@ -33,7 +33,7 @@ public final class XlsxBench {
     private XlsxBench() {
     }
 
-    /** Adds the rows {@code 5.xlsx-dump} and {@code 5.xlsx-import}; the workbook is written to a temporary folder. */
+    /** Adds the rows {@code 3.xlsx-dump} and {@code 3.xlsx-import}; the workbook is written to a temporary folder. */
     public static void run(RecordDumper dumper, FileImporter importer, BenchReport report) throws IOException {
         Path folder = Files.createTempDirectory("cmm-bench-xlsx-");
         Path workbook = folder.resolve("persons.xlsx");
@@ -45,7 +45,7 @@ public final class XlsxBench {
                 rows = dumper.dumpWorkbook(RecordKind.PERSONS, null, Lang.DA, out);
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            report.info("5.xlsx-dump", "dump of %,d persons as .xlsx (streaming)".formatted(rows), rows / seconds,
+            report.info("3.xlsx-dump", "dump of %,d persons as .xlsx (streaming)".formatted(rows), rows / seconds,
                     "rows/s", "%.1f s, %,d KB file; peak heap %s".formatted(seconds, Files.size(workbook) / 1024,
                             peakHeap()));
 
@@ -58,7 +58,7 @@ public final class XlsxBench {
                 throw new IllegalStateException("the dumped workbook did not import: "
                         + result.problems().lines().stream().limit(5).toList());
             }
-            report.info("5.xlsx-import", "import (dry run) of the %,d-row .xlsx".formatted(rows), rows / seconds,
+            report.info("3.xlsx-import", "import (dry run) of the %,d-row .xlsx".formatted(rows), rows / seconds,
                     "rows/s", "%.1f s for both passes; peak heap %s".formatted(seconds, peakHeap()));
         } finally {
             Files.deleteIfExists(workbook);

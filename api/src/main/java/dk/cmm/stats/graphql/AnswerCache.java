@@ -16,22 +16,23 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Serialised answers to statistics-only queries, ready to write: keyed by the normalised document, operation name,
- * variables (canonical JSON), the caller's role, the media type and the data version. Because the data version is
- * part of the key, an answer is never served after a write (the next request reads the new version and misses);
+ * variables and extensions (canonical JSON), the caller's role, the media type and the answer's version (data and
+ * published releases, {@code QueryEndpoints.AnswerVersion}). Because the version is part of the key, an answer is
+ * never served after a write or a publication (the next request reads the new version and misses);
  * entries of old versions simply age out. Only error-free answers are kept. Bounded by
  * {@code cmm.graphql.answer-cache.max-bytes} (default 64 MiB).
  */
 final class AnswerCache {
 
-    record Key(String document, String operationName, String variables, Role role, String mediaType,
-            String dataVersion) {
+    record Key(String document, String operationName, String variables, String extensions, Role role,
+            String mediaType, String dataVersion) {
 
         /** A strong ETag: SHA-256 over every part of the key. */
         String etag() {
             try {
                 MessageDigest sha = MessageDigest.getInstance("SHA-256");
-                for (String part : List.of(document, String.valueOf(operationName), variables, role.name(), mediaType,
-                        dataVersion)) {
+                for (String part : List.of(document, String.valueOf(operationName), variables, extensions, role.name(),
+                        mediaType, dataVersion)) {
                     sha.update(part.getBytes(StandardCharsets.UTF_8));
                     sha.update((byte) 0);
                 }
