@@ -23,6 +23,7 @@ public class Releases {
     private final ReleaseBuilder builder;
     private final ReleaseStore store;
     private volatile Snapshot snapshot;
+    private final java.util.concurrent.locks.ReentrantLock refreshing = new java.util.concurrent.locks.ReentrantLock();
 
     /** The latest release of every year, per subject, as read at one release count. */
     private record Snapshot(long count, long checkedAt, Map<String, Map<Integer, Release>> latest,
@@ -47,7 +48,7 @@ public class Releases {
             return previous; // nothing changed: the latest release stands
         }
         store.save(release);
-        snapshot = null;
+        invalidate();
         log.info("Published {} {} (revision {}): {} of {} cells withheld, built in {} ms", subject, year,
                 release.revision(), release.audit().withheld(), release.audit().cells(), release.audit().millis());
         return release;
@@ -63,7 +64,7 @@ public class Releases {
             return;
         }
         store.saveOutreach(year, (int) store.countOutreach(year) + 1, answers);
-        snapshot = null;
+        invalidate();
     }
 
     /** The published outreach answers of a year (groupBy → rows), or null where the year is not published. */
@@ -76,23 +77,53 @@ public class Releases {
         return current().latest().getOrDefault(subject, Map.of());
     }
 
+    /**
+     * The snapshot, checked against the store at most once a second. One thread checks at a time, and the others
+     * answer from the snapshot meanwhile; so the store is asked once per second, not once per waiting request, and a
+     * slow check can never put an older snapshot over a newer one.
+     */
     private Snapshot current() {
         Snapshot s = snapshot;
-        long now = System.nanoTime();
-        if (s != null && now - s.checkedAt() < RECHECK_NANOS) {
+        if (s != null && System.nanoTime() - s.checkedAt() < RECHECK_NANOS) {
             return s;
         }
-        long count = store.count();
-        if (s != null && s.count() == count) {
-            s = new Snapshot(count, now, s.latest(), s.outreach());
-        } else {
-            Map<String, Map<Integer, Release>> latest = new java.util.HashMap<>();
-            for (String subject : List.of(ReleaseBuilder.PERSONS, ReleaseBuilder.HOTLINE)) {
-                latest.put(subject, new TreeMap<>(store.latest(subject)));
-            }
-            s = new Snapshot(count, now, latest, store.latestOutreach());
+        if (s != null && !refreshing.tryLock()) {
+            return s; // another thread is checking
         }
-        snapshot = s;
-        return s;
+        if (s == null) {
+            refreshing.lock(); // nothing to answer from: wait for the check
+        }
+        try {
+            Snapshot seen = snapshot;
+            long now = System.nanoTime();
+            if (seen != null && now - seen.checkedAt() < RECHECK_NANOS) {
+                return seen; // checked while this thread waited
+            }
+            long count = store.count();
+            Snapshot next;
+            if (seen != null && seen.count() == count) {
+                next = new Snapshot(count, now, seen.latest(), seen.outreach());
+            } else {
+                Map<String, Map<Integer, Release>> latest = new java.util.HashMap<>();
+                for (String subject : List.of(ReleaseBuilder.PERSONS, ReleaseBuilder.HOTLINE)) {
+                    latest.put(subject, new TreeMap<>(store.latest(subject)));
+                }
+                next = new Snapshot(count, now, latest, store.latestOutreach());
+            }
+            snapshot = next;
+            return next;
+        } finally {
+            refreshing.unlock();
+        }
+    }
+
+    /** Forgets the snapshot after this instance published, once any check in progress has stored its own. */
+    private void invalidate() {
+        refreshing.lock();
+        try {
+            snapshot = null;
+        } finally {
+            refreshing.unlock();
+        }
     }
 }
