@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.util.Iterator;
-import java.util.stream.Stream;
+import java.util.List;
+
+import org.bson.Document;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -22,6 +24,9 @@ import dk.cmm.stats.codebook.Lang;
  */
 @Component
 public class RecordDumper {
+
+    /** Records per read. */
+    static final int PAGE = 5_000;
 
     private final MongoTemplate mongo;
     private final Codebook codebook;
@@ -41,9 +46,9 @@ public class RecordDumper {
             throw new IllegalArgumentException("a workbook is not text: dump it with dumpWorkbook");
         }
         long count = 0;
-        try (Stream<?> records = mongo.stream(query(kind, year), kind.documentType())) {
+        try {
             RecordFileWriter file = RecordFileWriter.start(out, kind, format, separator);
-            Iterator<?> each = records.iterator();
+            Iterator<?> each = records(kind, year);
             while (each.hasNext()) {
                 file.write(each.next());
                 count++;
@@ -61,9 +66,8 @@ public class RecordDumper {
      */
     public long dumpWorkbook(RecordKind kind, Integer year, Lang lang, OutputStream out) {
         long count = 0;
-        try (Stream<?> records = mongo.stream(query(kind, year), kind.documentType());
-                XlsxWorkbookWriter workbook = XlsxWorkbookWriter.start(kind, lang, codebook)) {
-            Iterator<?> each = records.iterator();
+        try (XlsxWorkbookWriter workbook = XlsxWorkbookWriter.start(kind, lang, codebook)) {
+            Iterator<?> each = records(kind, year);
             while (each.hasNext()) {
                 workbook.write(each.next());
                 count++;
@@ -73,6 +77,44 @@ public class RecordDumper {
             throw new UncheckedIOException("Cannot write the dump: " + e.getMessage(), e);
         }
         return count;
+    }
+
+    /**
+     * The records in natural-key order, read in pages of {@link #PAGE} by {@code _id}: the embedded server answers a
+     * find in one reply whatever the batch size, and the driver refuses a reply over 48 MB (200,000 persons are 95).
+     */
+    private Iterator<Object> records(RecordKind kind, Integer year) {
+        String collection = mongo.getCollectionName(kind.documentType());
+        return new Iterator<>() {
+            private Object last;
+            private Iterator<Document> page = java.util.Collections.emptyIterator();
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (!page.hasNext() && !done) {
+                    Query query = query(kind, year).limit(PAGE);
+                    if (last != null) {
+                        query.addCriteria(Criteria.where("_id").gt(last));
+                    }
+                    List<Document> documents = mongo.find(query, Document.class, collection);
+                    done = documents.size() < PAGE;
+                    if (!documents.isEmpty()) {
+                        last = documents.get(documents.size() - 1).get("_id");
+                    }
+                    page = documents.iterator();
+                }
+                return page.hasNext();
+            }
+
+            @Override
+            public Object next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return mongo.getConverter().read(kind.documentType(), page.next());
+            }
+        };
     }
 
     private static Query query(RecordKind kind, Integer year) {
