@@ -34,6 +34,19 @@ final class AttackerBounds {
     }
 
     /**
+     * How long one whole-number program may run. Branch and bound can take hours on an unlucky table; a bound not
+     * found in time is {@link Undecided}, and the cell counts as unprotected, so that more is withheld.
+     */
+    static final long INTEGER_MILLIS = 2_000;
+
+    /** A whole-number bound the solver did not prove in {@link #INTEGER_MILLIS}. */
+    static final class Undecided extends RuntimeException {
+        Undecided(String message) {
+            super(message);
+        }
+    }
+
+    /**
      * One equation: the sum of the variables (each with coefficient ±1) equals the constant, or, for a lower bound
      * the report proves, is at least it.
      */
@@ -198,6 +211,7 @@ final class AttackerBounds {
         private final ExpressionsBasedModel model = new ExpressionsBasedModel();
         private final Map<Integer, Variable> vars = new HashMap<>();
         private Map<Integer, Integer> lastObjective = Map.of();
+        private boolean integers;
         boolean lastSolutionIntegral;
 
         Program(Set<Integer> groups, boolean integers) {
@@ -206,6 +220,11 @@ final class AttackerBounds {
                     Variable variable = model.newVariable("x" + v).lower(BigDecimal.ZERO);
                     vars.put(v, integers ? variable.integer(true) : variable);
                 }
+            }
+            this.integers = integers;
+            if (integers) {
+                model.options.time_abort = INTEGER_MILLIS;
+                model.options.time_suffice = INTEGER_MILLIS;
             }
             for (int group : groups) {
                 for (Equation equation : equationsOf.getOrDefault(group, List.of())) {
@@ -225,6 +244,9 @@ final class AttackerBounds {
             objective.forEach((v, coefficient) -> vars.get(v).weight(BigDecimal.valueOf(coefficient)));
             lastObjective = objective;
             Optimisation.Result result = maximise ? model.maximise() : model.minimise();
+            if (integers && !result.getState().isOptimal() && result.getState() != Optimisation.State.INFEASIBLE) {
+                throw new Undecided("no whole-number optimum proven in " + INTEGER_MILLIS + " ms");
+            }
             if (!result.getState().isOptimal()) {
                 throw new IllegalStateException("the attacker's program has no optimum (" + result.getState()
                         + "): the published cells contradict each other");

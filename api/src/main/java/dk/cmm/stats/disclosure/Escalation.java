@@ -127,6 +127,14 @@ final class Escalation {
     }
 
     private boolean protects(AttackerBounds bounds, Cell cell) {
+        try {
+            return proven(bounds, cell);
+        } catch (AttackerBounds.Undecided e) {
+            return false; // not proven protected: withhold more, as for a cell the attacker pins
+        }
+    }
+
+    private boolean proven(AttackerBounds bounds, Cell cell) {
         long count = geometry.value(cell);
         if (!previous.containsKey(cell) && rule.isSmall(count) && bounds.swapProves(cell, count, rule.k() - count)) {
             return true;
