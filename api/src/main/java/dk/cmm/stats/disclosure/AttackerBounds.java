@@ -39,6 +39,11 @@ final class AttackerBounds {
      */
     static final long INTEGER_MILLIS = 2_000;
 
+    /** All whole-number programs of one audit together: past it, every further such bound is undecided. */
+    static final long INTEGER_BUDGET_MILLIS = 10_000;
+
+    private long integerNanos;
+
     /** A whole-number bound the solver did not prove in {@link #INTEGER_MILLIS}. */
     static final class Undecided extends RuntimeException {
         Undecided(String message) {
@@ -195,8 +200,16 @@ final class AttackerBounds {
         if (Math.abs(relaxed - Math.rint(relaxed)) < 1e-6 && program.lastSolutionIntegral) {
             return rounded;
         }
-        Program integers = integerPrograms.computeIfAbsent(groups, g -> new Program(g, true));
-        return Math.round(integers.solve(objective, maximise));
+        if (integerNanos > INTEGER_BUDGET_MILLIS * 1_000_000) {
+            throw new Undecided("the whole-number programs of this audit used their " + INTEGER_BUDGET_MILLIS + " ms");
+        }
+        long start = System.nanoTime();
+        try {
+            Program integers = integerPrograms.computeIfAbsent(groups, g -> new Program(g, true));
+            return Math.round(integers.solve(objective, maximise));
+        } finally {
+            integerNanos += System.nanoTime() - start;
+        }
     }
 
     private final Map<Set<Integer>, Program> programs = new HashMap<>();
