@@ -31,10 +31,10 @@ import dk.cmm.stats.stats.HotlineFilter;
 import dk.cmm.stats.stats.OutreachDimension;
 import dk.cmm.stats.stats.OutreachFilter;
 import dk.cmm.stats.stats.OutreachRow;
+import dk.cmm.stats.stats.PersonAnswers;
 import dk.cmm.stats.stats.PersonDimension;
 import dk.cmm.stats.stats.PersonFilter;
 import dk.cmm.stats.stats.PersonQuery;
-import dk.cmm.stats.stats.ReturnSupportStats;
 import dk.cmm.stats.stats.Stats;
 import dk.cmm.stats.stats.StatsService;
 import dk.cmm.stats.yearnote.YearNote;
@@ -51,12 +51,10 @@ class YearStatistics {
     static final int SERIES_YEARS = 6;
 
     private final StatsService stats;
-    private final ReturnSupportStats returnSupport;
     private final MongoTemplate mongo;
 
-    YearStatistics(StatsService stats, ReturnSupportStats returnSupport, MongoTemplate mongo) {
+    YearStatistics(StatsService stats, MongoTemplate mongo) {
         this.stats = stats;
-        this.returnSupport = returnSupport;
         this.mongo = mongo;
     }
 
@@ -137,13 +135,16 @@ class YearStatistics {
     }
 
     /**
-     * The reports of the years, in order. Every person breakdown of every year is collected first and asked in one
-     * batch ({@link StatsService#personStats(List)}: one pipeline pass); the hotline, outreach and year-note questions follow per year.
+     * The reports of the years, in order. Every person question of every year is collected first and asked in one
+     * batch ({@link StatsService#personBatch}: one read of the persons they concern); the hotline and outreach
+     * numbers of all the years follow in three questions ({@link OtherRecords}).
      */
     List<YearReport> collect(List<Integer> years) {
         List<PersonQuery> queries = new ArrayList<>();
         List<YearQuestions> questions = years.stream().map(y -> new YearQuestions(y, queries)).toList();
-        List<Stats> answers = stats.personStats(List.copyOf(queries));
+        PersonAnswers batch = stats.personBatch(List.copyOf(queries),
+                questions.stream().map(YearQuestions::cmm).toList());
+        List<Stats> answers = batch.breakdowns();
         for (YearQuestions q : questions) {
             if (answers.get(q.byAuthority).total() == 0) {
                 throw new ReportException("No persons were assessed as trafficked in " + q.year
@@ -154,7 +155,12 @@ class YearStatistics {
         Map<String, Programme> programmes = new LinkedHashMap<>();
         mongo.findAll(Programme.class).forEach(p -> programmes.put(p.code(), p));
         OtherRecords other = new OtherRecords(years);
-        return questions.stream().map(q -> report(q, answers, programmes, other)).toList();
+        List<YearReport> reports = new ArrayList<>();
+        for (int i = 0; i < questions.size(); i++) {
+            reports.add(report(questions.get(i), answers, batch.returnSupportEquivalentToIom().get(i), programmes,
+                    other));
+        }
+        return List.copyOf(reports);
     }
 
     /**
@@ -282,8 +288,9 @@ class YearStatistics {
         }
     }
 
-    private YearReport report(YearQuestions q, List<Stats> answers, Map<String, Programme> programmes,
-            OtherRecords other) {
+    /** @param cmmEquivalentToIom of the year's assisted returns, those supported as an IOM prepared return is */
+    private YearReport report(YearQuestions q, List<Stats> answers, int cmmEquivalentToIom,
+            Map<String, Programme> programmes, OtherRecords other) {
         int year = q.year;
         Stats byAuthority = answers.get(q.byAuthority);
         Stats byChannel = answers.get(q.byChannel);
@@ -336,7 +343,7 @@ class YearStatistics {
                 new CourseSection.Numbers(year, total, note == null ? null : note.cutOffDate(), byStatus,
                         answers.get(q.iomByAccommodation), answers.get(q.iomByGender),
                         answers.get(q.iomOfYearByAssessmentYear), answers.get(q.iomOfYearByGender),
-                        answers.get(q.cmmByAccommodation), returnSupport.equivalentToIom(q.cmm()),
+                        answers.get(q.cmmByAccommodation), cmmEquivalentToIom,
                         answers.get(q.euByNationality), answers.get(q.declined)),
                 new OtherWorkSection.Numbers(byCaller, policeByReason, figures.get("14-2"), outreach.size()),
                 outreach, Map.copyOf(figures), tables(q, answers, byCaller, policeByReason, outreach));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +14,9 @@ import dk.cmm.stats.outreach.Programme;
 
 /**
  * All codes a dimension can take, for {@code includeEmpty} and the codebook query: code lists from the codebook,
- * countries, programmes and cities from the programme records, years from the data, months 1-12.
+ * countries, programmes and cities from the programme records, years from the data, months 1-12. Cached per data
+ * version like every statistic: the years come from a scan of the records, and every breakdown by year that names
+ * years asks for them (to tell a year without records from a zero), the report some fifty times.
  */
 @Component
 public class DimensionCodes {
@@ -26,6 +29,7 @@ public class DimensionCodes {
         this.mongo = mongo;
     }
 
+    @Cacheable(cacheNames = StatsCache.CODES, keyGenerator = StatsCache.KEYS, sync = true)
     public List<String> codes(Dimension dimension) {
         if (dimension.codeList() != null) {
             return dimension.codeList().codes();
@@ -42,24 +46,6 @@ public class DimensionCodes {
                     : distinctYears("outreachActivities", "year");
             default -> throw new IllegalArgumentException("no codes for dimension " + dimension.name());
         };
-    }
-
-    /** Every combination of the dimensions' codes, as group keys. */
-    List<List<GroupKey>> crossProduct(List<? extends Dimension> dimensions) {
-        List<List<GroupKey>> keys = List.of(List.of());
-        for (Dimension dimension : dimensions) {
-            List<List<GroupKey>> next = new ArrayList<>();
-            List<String> codes = codes(dimension);
-            for (List<GroupKey> prefix : keys) {
-                for (String code : codes) {
-                    List<GroupKey> key = new ArrayList<>(prefix);
-                    key.add(new GroupKey(dimension.name(), code));
-                    next.add(List.copyOf(key));
-                }
-            }
-            keys = next;
-        }
-        return keys;
     }
 
     private List<Programme> programmes() {

@@ -108,6 +108,50 @@ public record FilterField<F>(String parameter, Dimension dimension, String field
         return match == Match.ANY_OF ? !values(filter).isEmpty() : bound(filter) != null;
     }
 
+    /**
+     * Whether a stored value (as read back from the document, null when absent) meets this field of the filter, in
+     * Java, with the semantics of the {@code $match} condition {@link Pipelines#criteria} writes for it: a listed value
+     * equals it ({@code $in}: numbers by value, so 2012 equals 2012.0; text exactly), a bound holds for a number
+     * ({@code $gte}/{@code $lte} compare numbers with numbers only), an array meets it when one of its elements
+     * does, and an absent or null value meets no listed value and no bound. A field the filter leaves open admits
+     * everything. {@link PersonRows} answers a batch with it, and the batch's tests hold it to the pipeline's
+     * answers on the embedded server and on mongod.
+     */
+    public boolean admits(F filter, Object stored) {
+        return condition(filter).test(stored);
+    }
+
+    /** {@link #admits} with the filter's values read once, for testing many stored values. */
+    public java.util.function.Predicate<Object> condition(F filter) {
+        if (!isSet(filter)) {
+            return stored -> true;
+        }
+        java.util.function.Predicate<Object> one = switch (match) {
+            case ANY_OF -> {
+                List<Object> values = values(filter);
+                yield stored -> values.stream().anyMatch(value -> sameValue(stored, value));
+            }
+            case AT_LEAST -> {
+                double bound = bound(filter);
+                yield stored -> stored instanceof Number n && n.doubleValue() >= bound;
+            }
+            case AT_MOST -> {
+                double bound = bound(filter);
+                yield stored -> stored instanceof Number n && n.doubleValue() <= bound;
+            }
+        };
+        return stored -> stored instanceof Collection<?> elements ? elements.stream().anyMatch(
+                element -> element != null && one.test(element)) : stored != null && one.test(stored);
+    }
+
+    /** BSON equality as {@code $in} applies it: numbers of any type by value, everything else by equals. */
+    static boolean sameValue(Object stored, Object value) {
+        if (stored instanceof Number a && value instanceof Number b) {
+            return a.doubleValue() == b.doubleValue();
+        }
+        return stored.equals(value);
+    }
+
     /** The field of a table by its parameter name. */
     public static <F> FilterField<F> named(List<FilterField<F>> table, String parameter) {
         return table.stream().filter(f -> f.parameter().equals(parameter)).findFirst()

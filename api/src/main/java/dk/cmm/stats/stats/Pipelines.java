@@ -2,7 +2,11 @@ package dk.cmm.stats.stats;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.bson.Document;
 
@@ -96,45 +100,54 @@ final class Pipelines {
      * field, its frequency table (see {@link #facets}), so that one round trip answers the whole query.
      */
     static List<Document> breakdown(Document match, List<? extends Dimension> groupBy, List<String> summarised) {
-        return List.of(match, new Document("$facet", facets(new Document(), "", null, groupBy, summarised)));
+        return List.of(match, new Document("$facet", facets(groupBy, summarised)));
     }
 
     /**
-     * Several person breakdowns in one pass: an outer {@code $match} that is the OR of the queries' criteria (none
-     * when one of them selects everything), then one {@code $facet} holding each query's own {@code $match} and
-     * its facets under the prefix {@code q<i>_}. Each facet's result is one array in the single result document,
-     * which mongod limits to 16 MB: group counts and frequency tables are small (a few thousand entries at most).
+     * The criteria that select what any of the given criteria selects: their OR, where the criteria that are one
+     * {@code $in} on the same field merge into one {@code $in} of all their values; one criterion when that is all
+     * there is; none (everything) when one of them selects everything.
      */
-    static List<Document> batch(List<Document> criteria, List<List<PersonDimension>> groupBys,
-            List<String> summarised) {
-        Document facets = new Document();
-        for (int i = 0; i < criteria.size(); i++) {
-            facets(facets, "q" + i + "_", criteria.get(i), groupBys.get(i), summarised);
+    static Document anyOf(List<Document> criteria) {
+        Map<String, Set<Object>> inByField = new LinkedHashMap<>();
+        Set<Document> others = new LinkedHashSet<>();
+        for (Document c : criteria) {
+            if (c.isEmpty()) {
+                return new Document();
+            }
+            String field = c.keySet().iterator().next();
+            if (c.size() == 1 && c.get(field) instanceof Document condition && condition.size() == 1
+                    && condition.get("$in") instanceof Collection<?> values) {
+                inByField.computeIfAbsent(field, k -> new LinkedHashSet<>()).addAll(values);
+            } else {
+                others.add(c);
+            }
         }
-        List<Document> distinct = criteria.stream().distinct().toList();
-        Document outer = distinct.stream().anyMatch(Document::isEmpty) ? new Document()
-                : distinct.size() == 1 ? distinct.get(0) : new Document("$or", distinct);
-        return List.of(new Document("$match", outer), new Document("$facet", facets));
+        List<Document> clauses = new ArrayList<>();
+        inByField.forEach((field, values) -> clauses.add(new Document(field, new Document("$in",
+                new ArrayList<>(values)))));
+        clauses.addAll(others);
+        return clauses.size() == 1 ? clauses.get(0) : new Document("$or", clauses);
+    }
+
+    /** A projection of the given fields and nothing else (not even {@code _id}). */
+    static Document fieldsOnly(List<String> fields) {
+        Document projection = new Document();
+        fields.forEach(field -> projection.append(field, 1));
+        return projection.append("_id", 0);
     }
 
     /**
-     * The facets of one breakdown, each under {@code prefix}: {@code groups} (a count per group key; the total is
-     * their sum, as every document falls in exactly one group) and, per summarised field, its frequency table. With
-     * {@code criteria} each facet starts with that {@code $match} (the batch); without, the pipeline has matched.
+     * The facets of one breakdown: {@code groups} (a count per group key; the total is their sum, as every document
+     * falls in exactly one group) and, per summarised field, its frequency table.
      */
-    static Document facets(Document facets, String prefix, Document criteria, List<? extends Dimension> groupBy,
-            List<String> summarised) {
-        facets.append(prefix + "groups", concat(within(criteria),
-                new Document("$group", new Document("_id", groupKey(groupBy)).append("count", new Document("$sum",
-                        1)))));
+    static Document facets(List<? extends Dimension> groupBy, List<String> summarised) {
+        Document facets = new Document("groups", List.of(new Document("$group", new Document("_id",
+                groupKey(groupBy)).append("count", new Document("$sum", 1)))));
         for (String field : summarised) {
-            facets.append(prefix + field, concat(within(criteria), frequencies(field)));
+            facets.append(field, frequencies(field));
         }
         return facets;
-    }
-
-    private static List<Document> within(Document criteria) {
-        return criteria == null ? List.of() : List.of(new Document("$match", criteria));
     }
 
     /**
@@ -153,25 +166,16 @@ final class Pipelines {
     }
 
     /**
-     * The frequency table of a numeric field over the documents that have it: one row {@code {_id: value, n}} per
-     * distinct value. Count, min, max, mean and the exact median are read from it ({@link Summaries}), so no stage
-     * holds every value: a {@code $push} of all values inside {@code $facet} cannot spill to disk and fails on
+     * The frequency table of a numeric field: one row {@code {_id: value, n}} per distinct value, and one with
+     * {@code _id: null} for the documents without it (missing and null group together), which {@link Summaries}
+     * skips as it skips anything not a number. Count, min, max, mean and the exact median are read from it, so no
+     * stage holds every value: a {@code $push} of all values inside {@code $facet} cannot spill to disk and fails on
      * mongod past 100 MB per stage or 16 MB of facet result, whatever {@code allowDiskUse} says ($median needs 7.0,
-     * and the embedded server lacks it).
+     * and the embedded server lacks it). No {@code $match} on the field first: on the embedded server that match
+     * was a third of an uncached breakdown's time.
      */
     static List<Document> frequencies(String field) {
-        return List.of(
-                new Document("$match", new Document(field, new Document("$exists", true).append("$ne", null))),
-                new Document("$group", new Document("_id", "$" + field).append("n", new Document("$sum", 1))));
-    }
-
-    /**
-     * The frequency table of a value per group key: one row {@code {_id: {k: key, v: value}, n}} per key and
-     * distinct value (see {@link #frequencies}).
-     */
-    static Document frequenciesByKey(Object key, Object value) {
-        return new Document("$group", new Document("_id", new Document("k", key).append("v", value))
-                .append("n", new Document("$sum", 1)));
+        return List.of(new Document("$group", new Document("_id", "$" + field).append("n", new Document("$sum", 1))));
     }
 
     /** {@code $match} on hotline calls, from {@link FilterField#HOTLINE}. */
@@ -182,43 +186,6 @@ final class Pipelines {
     /** {@code $match} on outreach activities, from {@link FilterField#OUTREACH}. */
     static Document outreachMatch(OutreachFilter f) {
         return new Document("$match", criteria(FilterField.OUTREACH, f));
-    }
-
-    /**
-     * One pipeline for every outreach metric: per group key, the activity sums, the contact counts, distinct
-     * pseudonyms, nationalities and weeks, abortion referrals, and summaries of contacts per activity and of health
-     * service uses per person (as frequency tables), each a facet over the same filtered activities. Without
-     * groupBy every key is null: one group, and no {@code $project} of an empty key (mongod refuses an empty
-     * sub-projection, error 51270).
-     */
-    static List<Document> outreachMetrics(Document match, List<OutreachDimension> groupBy) {
-        Object key = groupKey(groupBy);
-        Document contactCount = new Document("$size", new Document("$ifNull", List.of("$contacts", List.of())));
-        Document unwindContacts = new Document("$unwind", "$contacts");
-        Document facets = new Document()
-                .append("activities", List.of(new Document("$group", new Document("_id", key)
-                        .append("activities", new Document("$sum", 1))
-                        .append("contacts", new Document("$sum", contactCount))
-                        .append("observed", new Document("$sum", new Document("$ifNull", List.of("$observed", 0))))
-                        .append("observedNew", new Document("$sum",
-                                new Document("$ifNull", List.of("$observedNew", 0))))
-                        .append("weeks", new Document("$addToSet", "$isoWeek")))))
-                .append("flags", List.of(unwindContacts, new Document("$group", new Document("_id", key)
-                        .append("newPersons", countIf("$contacts.newPerson"))
-                        .append("healthServiceUses", countIf("$contacts.healthServiceUsed")))))
-                .append("pseudonyms", distinctPerKey(key, unwindContacts, "contacts.pseudonym"))
-                .append("nationalities", distinctPerKey(key, unwindContacts, "contacts.nationality"))
-                .append("abortions", List.of(unwindContacts, new Document("$unwind", "$contacts.referrals"),
-                        new Document("$match", new Document("contacts.referrals", "ABORTION")),
-                        new Document("$group", new Document("_id", key).append("n", new Document("$sum", 1)))))
-                .append("perActivity", List.of(frequenciesByKey(key, contactCount)))
-                .append("healthPerPerson", List.of(unwindContacts,
-                        new Document("$match", new Document("contacts.healthServiceUsed", true)
-                                .append("contacts.pseudonym", new Document("$exists", true).append("$ne", null))),
-                        new Document("$group", new Document("_id", new Document("k", key)
-                                .append("p", "$contacts.pseudonym")).append("uses", new Document("$sum", 1))),
-                        frequenciesByKey("$_id.k", "$uses")));
-        return List.of(match, new Document("$facet", facets));
     }
 
     /**
@@ -252,32 +219,6 @@ final class Pipelines {
         }
         stages.add(new Document("$group", new Document("_id", groupBy.isEmpty() ? null : key)
                 .append("n", new Document("$sum", 1))));
-        return stages;
-    }
-
-    private static Document countIf(String booleanField) {
-        return new Document("$sum", new Document("$cond", List.of(new Document("$eq", List.of(booleanField, true)),
-                1, 0)));
-    }
-
-    private static List<Document> distinctPerKey(Object key, Document unwind, String field) {
-        return List.of(unwind,
-                new Document("$match", new Document(field, new Document("$exists", true).append("$ne", null))),
-                new Document("$group", new Document("_id", new Document("k", key).append("v", "$" + field))),
-                new Document("$group", new Document("_id", "$_id.k").append("n", new Document("$sum", 1))));
-    }
-
-    private static List<Document> concat(Object... parts) {
-        List<Document> stages = new ArrayList<>();
-        for (Object part : parts) {
-            if (part instanceof Document stage) {
-                stages.add(stage);
-            } else {
-                @SuppressWarnings("unchecked")
-                List<Document> list = (List<Document>) part;
-                stages.addAll(list);
-            }
-        }
         return stages;
     }
 

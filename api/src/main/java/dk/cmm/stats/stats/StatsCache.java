@@ -43,6 +43,11 @@ public class StatsCache {
 
     /** The cache of {@link StatsService}'s answers. */
     public static final String NAME = "stats";
+    /**
+     * The cache of {@link DimensionCodes}: apart from {@link #NAME} because codes are asked while an answer is being
+     * computed, and Caffeine refuses to compute one entry inside the computation of another of the same cache.
+     */
+    public static final String CODES = "dimensionCodes";
     /** The bean that makes the keys: query plus data version. */
     public static final String KEYS = "statsCacheKeys";
 
@@ -54,8 +59,9 @@ public class StatsCache {
         SimpleCacheManager manager = new SimpleCacheManager();
         // the expiry is a safety net only: a write through any path bumps the data version at once; one the
         // application cannot see (a fix in mongosh on a real MongoDB) is answered at most timeToLive late
-        manager.setCaches(List.of(new Results(Caffeine.newBuilder().maximumSize(properties.maxEntries())
-                .expireAfterWrite(properties.timeToLive()).build())));
+        manager.setCaches(List.of(new Results(NAME, Caffeine.newBuilder().maximumSize(properties.maxEntries())
+                .expireAfterWrite(properties.timeToLive()).build()), new Results(CODES, Caffeine.newBuilder()
+                .maximumSize(100).expireAfterWrite(properties.timeToLive()).build())));
         manager.initializeCaches();
         return manager;
     }
@@ -66,8 +72,8 @@ public class StatsCache {
      */
     static final class Results extends CaffeineCache {
 
-        Results(com.github.benmanes.caffeine.cache.Cache<Object, Object> cache) {
-            super(NAME, cache, false);
+        Results(String name, com.github.benmanes.caffeine.cache.Cache<Object, Object> cache) {
+            super(name, cache, false);
         }
 
         @Override

@@ -50,17 +50,25 @@ public class StatsService {
     /** The most years an open-ended year range asks for (a guard against a typing error such as 99999). */
     private static final int MAX_YEARS_ASKED = 500;
 
-    /** The single-query method, whose cache keys the batch shares. */
+    /** The flag {@link #returnSupportEquivalentToIom} counts. */
+    static final String RETURN_SUPPORT_FLAG = "returnSupportEquivalentToIom";
+
+    /** The single-query methods, whose cache keys the batch shares. */
     private static final Method SINGLE_PERSON_STATS;
+    private static final Method SINGLE_RETURN_SUPPORT;
 
     static {
         try {
             SINGLE_PERSON_STATS = StatsService.class.getMethod("personStats", PersonFilter.class, List.class,
                     boolean.class);
+            SINGLE_RETURN_SUPPORT = StatsService.class.getMethod("returnSupportEquivalentToIom", PersonFilter.class);
         } catch (NoSuchMethodException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
+
+    /** Documents per reply when a batch reads records: about 100 bytes each. */
+    private static final int ROWS_PER_BATCH = 10_000;
 
     private final MongoTemplate mongo;
     private final Codebook codebook;
@@ -84,7 +92,7 @@ public class StatsService {
         checkGroupBy(query.groupBy());
         Document result = aggregateOne(Person.COLLECTION, Pipelines.breakdown(Pipelines.personMatch(query.filter()),
                 query.groupBy(), PERSON_SUMMARIES));
-        return personStatsOf(result, "", query);
+        return personStatsOf(result, query);
     }
 
     /** {@link #personStats(PersonFilter, List, boolean)} with its groups in the given order. */
@@ -93,55 +101,122 @@ public class StatsService {
         return ordered(personStats(filter, groupBy, includeEmpty), groupBy, order);
     }
 
-    /**
-     * Many person breakdowns in one aggregation pass (the report's numbers of a year): each answer equals
-     * {@link #personStats(PersonFilter, List, boolean)} of the same query, and is cached under that query's own key,
-     * so the batch answers from the cache what it can and computes only the rest, in one pipeline
-     * ({@link Pipelines#batch}), whose answers then serve single queries too.
-     *
-     * @return one answer per query, in the queries' order
-     */
+    /** {@link #personBatch} without return-support counts. */
     public List<Stats> personStats(List<PersonQuery> queries) {
+        return personBatch(queries, List.of()).breakdowns();
+    }
+
+    /**
+     * Many person questions answered from one read of the persons they concern (the report's numbers of a year, or
+     * of every year): each breakdown equals {@link #personStats(PersonFilter, List, boolean)} of the same query and
+     * each count {@link #returnSupportEquivalentToIom} of the same filter, and each is cached under that single
+     * question's own key. So the batch answers from the cache what it can; the rest it computes by reading, once,
+     * the fields they need of the persons any of them selects (one {@code find} whose filter is the OR of theirs,
+     * {@link Pipelines#anyOf}), and answering each from those in Java ({@link PersonRows}). On the embedded server a
+     * {@code $facet} of one sub-pipeline per question walked the selected persons once per question; mongod would
+     * run it natively, but reading each person once is as cheap there.
+     *
+     * @return one answer per query and one count per return-support filter, in their orders
+     */
+    public PersonAnswers personBatch(List<PersonQuery> queries, List<PersonFilter> returnSupportFilters) {
         Cache cache = cacheManager.getCache(StatsCache.NAME);
-        List<Object> keys = new ArrayList<>();
         Stats[] answers = new Stats[queries.size()];
-        List<Integer> missing = new ArrayList<>();
+        Integer[] counts = new Integer[returnSupportFilters.size()];
+        Map<Integer, Object> queryKeys = new LinkedHashMap<>();
+        Map<Integer, Object> countKeys = new LinkedHashMap<>();
         for (int i = 0; i < queries.size(); i++) {
             PersonQuery q = queries.get(i);
             checkPersonFilter(q.filter());
             checkGroupBy(q.groupBy());
             // the same key (and data version, read before the query) as the single query's @Cacheable
             Object key = keyGenerator.generate(this, SINGLE_PERSON_STATS, q.filter(), q.groupBy(), q.includeEmpty());
-            keys.add(key);
-            Cache.ValueWrapper hit = cache == null || key == QueryKey.NONE ? null : cache.get(key);
-            if (hit != null && hit.get() instanceof Stats stats) {
+            if (cached(cache, key) instanceof Stats stats) {
                 answers[i] = stats;
             } else {
-                missing.add(i);
+                queryKeys.put(i, key);
             }
         }
-        if (!missing.isEmpty()) {
-            List<PersonQuery> asked = missing.stream().map(queries::get).toList();
-            Document result = aggregateOne(Person.COLLECTION, Pipelines.batch(
-                    asked.stream().map(q -> Pipelines.criteria(FilterField.PERSON, q.filter())).toList(),
-                    asked.stream().map(PersonQuery::groupBy).toList(), PERSON_SUMMARIES));
-            for (int m = 0; m < missing.size(); m++) {
-                int i = missing.get(m);
-                answers[i] = personStatsOf(result, "q" + m + "_", queries.get(i));
-                if (cache != null && keys.get(i) != QueryKey.NONE) {
-                    cache.put(keys.get(i), answers[i]);
-                }
+        for (int i = 0; i < returnSupportFilters.size(); i++) {
+            PersonFilter f = returnSupportFilters.get(i) == null ? PersonFilter.ALL : returnSupportFilters.get(i);
+            checkPersonFilter(f);
+            Object key = keyGenerator.generate(this, SINGLE_RETURN_SUPPORT, f);
+            if (cached(cache, key) instanceof Integer count) {
+                counts[i] = count;
+            } else {
+                countKeys.put(i, key);
             }
         }
-        return List.of(answers);
+        if (!queryKeys.isEmpty() || !countKeys.isEmpty()) {
+            List<PersonQuery> asked = queryKeys.keySet().stream().map(queries::get).toList();
+            List<PersonFilter> flagged = countKeys.keySet().stream().map(i -> returnSupportFilters.get(i) == null
+                    ? PersonFilter.ALL : returnSupportFilters.get(i)).toList();
+            PersonRows rows = readRows(asked, flagged);
+            queryKeys.forEach((i, key) -> {
+                answers[i] = personStatsOf(rows.tally(queries.get(i), PERSON_SUMMARIES), queries.get(i));
+                store(cache, key, answers[i]);
+            });
+            int f = 0;
+            for (Map.Entry<Integer, Object> entry : countKeys.entrySet()) {
+                counts[entry.getKey()] = rows.countFlagged(flagged.get(f++), RETURN_SUPPORT_FLAG);
+                store(cache, entry.getValue(), counts[entry.getKey()]);
+            }
+        }
+        return new PersonAnswers(List.of(answers), List.of(counts));
     }
 
-    private Stats personStatsOf(Document result, String prefix, PersonQuery q) {
-        return toStats(result.getList(prefix + "groups", Document.class, List.of()), q.groupBy(), q.includeEmpty(),
-                allowedCodes(FilterField.PERSON, q.filter()), askedYears(FilterField.PERSON, q.filter(),
-                        PersonDimension.ASSESSMENT_YEAR, q.groupBy()),
-                Summaries.summary(result.getList(prefix + "ageAtIdentification", Document.class, List.of())),
-                Summaries.summary(result.getList(prefix + "stayDays", Document.class, List.of())));
+    /**
+     * The persons any of the questions selects, with the fields they read. What is read may be more than that: a
+     * filter on years is read as its years alone (the rest of it is applied in Java), so that the read's filter is a
+     * few conditions the server tests quickly (a report year's sixty-odd filters become two {@code $in}s, all years'
+     * too) rather than an OR of every filter, which the embedded server tests clause by clause on every person.
+     */
+    private PersonRows readRows(List<PersonQuery> queries, List<PersonFilter> flagged) {
+        List<Document> criteria = new ArrayList<>();
+        queries.forEach(q -> criteria.add(readCriteria(q.filter())));
+        flagged.forEach(f -> criteria.add(readCriteria(f)));
+        List<String> fields = PersonRows.fieldsOf(queries, flagged, PERSON_SUMMARIES,
+                flagged.isEmpty() ? List.of() : List.of(RETURN_SUPPORT_FLAG));
+        // find rather than aggregate: mongo-java-server answers an aggregation in one reply whatever the batch size,
+        // and at 200,000 persons that reply passes the driver's 48 MB limit; a find's cursor pages
+        return PersonRows.of(fields, mongo.getCollection(Person.COLLECTION).find(Pipelines.anyOf(criteria))
+                .projection(Pipelines.fieldsOnly(fields)).batchSize(ROWS_PER_BATCH));
+    }
+
+    /** A filter's conditions on years (assessment and outcome) when it has any; else the whole filter. */
+    private static Document readCriteria(PersonFilter filter) {
+        Document years = Pipelines.criteria(YEAR_FIELDS, filter);
+        return years.isEmpty() ? Pipelines.criteria(FilterField.PERSON, filter) : years;
+    }
+
+    private static final List<FilterField<PersonFilter>> YEAR_FIELDS = FilterField.PERSON.stream()
+            .filter(field -> field.dimension() == PersonDimension.ASSESSMENT_YEAR
+                    || field.dimension() == PersonDimension.OUTCOME_YEAR)
+            .toList();
+
+    private static Object cached(Cache cache, Object key) {
+        Cache.ValueWrapper hit = cache == null || key == QueryKey.NONE ? null : cache.get(key);
+        return hit == null ? null : hit.get();
+    }
+
+    private static void store(Cache cache, Object key, Object value) {
+        if (cache != null && key != QueryKey.NONE) {
+            cache.put(key, value);
+        }
+    }
+
+    private Stats personStatsOf(PersonRows.Tally tally, PersonQuery q) {
+        return toStats(tally.groups(), q.groupBy(), q.includeEmpty(), allowedCodes(FilterField.PERSON, q.filter()),
+                askedYears(FilterField.PERSON, q.filter(), PersonDimension.ASSESSMENT_YEAR, q.groupBy()),
+                Summaries.summary(tally.frequencies().get("ageAtIdentification")),
+                Summaries.summary(tally.frequencies().get("stayDays")));
+    }
+
+    private Stats personStatsOf(Document result, PersonQuery q) {
+        return toStats(Summaries.counts(result.getList("groups", Document.class, List.of()), q.groupBy()),
+                q.groupBy(), q.includeEmpty(), allowedCodes(FilterField.PERSON, q.filter()),
+                askedYears(FilterField.PERSON, q.filter(), PersonDimension.ASSESSMENT_YEAR, q.groupBy()),
+                Summaries.summary(result.getList("ageAtIdentification", Document.class, List.of())),
+                Summaries.summary(result.getList("stayDays", Document.class, List.of())));
     }
 
     @Cacheable(sync = true)
@@ -152,7 +227,8 @@ public class StatsService {
         checkGroupBy(dims);
         Document result = aggregateOne(HotlineCall.COLLECTION,
                 Pipelines.breakdown(Pipelines.hotlineMatch(f), dims, List.of()));
-        return toStats(result.getList("groups", Document.class, List.of()), dims, includeEmpty,
+        return toStats(Summaries.counts(result.getList("groups", Document.class, List.of()), dims), dims,
+                includeEmpty,
                 allowedCodes(FilterField.HOTLINE, f), askedYears(FilterField.HOTLINE, f, HotlineDimension.YEAR, dims),
                 null, null);
     }
@@ -173,7 +249,7 @@ public class StatsService {
         PersonFilter f = filter == null ? PersonFilter.ALL : filter;
         checkPersonFilter(f);
         Document first = mongo.getCollection(Person.COLLECTION)
-                .aggregate(Pipelines.personCountWithFlag(f, "returnSupportEquivalentToIom")).first();
+                .aggregate(Pipelines.personCountWithFlag(f, RETURN_SUPPORT_FLAG)).first();
         return first == null ? 0 : ((Number) first.get("n")).intValue();
     }
 
@@ -184,8 +260,12 @@ public class StatsService {
         checkYearRange(f.yearFrom(), f.yearTo());
         List<OutreachDimension> dims = groupBy == null ? List.of() : groupBy;
         checkGroupBy(dims);
-        Document result = aggregateOne(OutreachActivity.COLLECTION,
-                Pipelines.outreachMetrics(Pipelines.outreachMatch(f), dims));
+        List<String> fields = new ArrayList<>(dims.stream().map(Dimension::field).toList());
+        fields.addAll(OutreachMetrics.FIELDS);
+        // find rather than aggregate, as for the persons' batch: an aggregation's one reply can pass the driver's limit
+        Map<List<GroupKey>, OutreachMetrics.Tally> tallies = OutreachMetrics.tally(mongo.getCollection(
+                OutreachActivity.COLLECTION).find(Pipelines.criteria(FilterField.OUTREACH, f))
+                .projection(Pipelines.fieldsOnly(fields)).batchSize(ROWS_PER_BATCH), dims);
         Map<List<GroupKey>, Integer> assessed = new HashMap<>();
         List<String> programmes = programmesMatching(f);
         if (!programmes.isEmpty()) {
@@ -194,28 +274,8 @@ public class StatsService {
                 assessed.put(Summaries.key(row.get("_id"), dims), ((Number) row.get("n")).intValue());
             }
         }
-        Map<List<GroupKey>, Document> flags = byKey(result, "flags", dims);
-        Map<List<GroupKey>, Document> pseudonyms = byKey(result, "pseudonyms", dims);
-        Map<List<GroupKey>, Document> nationalities = byKey(result, "nationalities", dims);
-        Map<List<GroupKey>, Document> abortions = byKey(result, "abortions", dims);
-        Map<List<GroupKey>, NumericSummary> perActivity = Summaries.summariesByKey(
-                result.getList("perActivity", Document.class, List.of()), dims);
-        Map<List<GroupKey>, NumericSummary> healthPerPerson = Summaries.summariesByKey(
-                result.getList("healthPerPerson", Document.class, List.of()), dims);
         List<OutreachRow> rows = new ArrayList<>();
-        for (Document activity : result.getList("activities", Document.class, List.of())) {
-            List<GroupKey> key = Summaries.key(activity.get("_id"), dims);
-            Document flag = flags.getOrDefault(key, new Document());
-            Document people = pseudonyms.get(key);
-            rows.add(new OutreachRow(key, intOf(activity, "activities"), intOf(activity, "contacts"),
-                    people == null ? null : intOf(people, "n"), intOf(flag, "newPersons"),
-                    intOf(activity, "observed"), intOf(activity, "observedNew"),
-                    intOf(nationalities.getOrDefault(key, new Document()), "n"), intOf(flag, "healthServiceUses"),
-                    intOf(abortions.getOrDefault(key, new Document()), "n"),
-                    activity.getList("weeks", Object.class, List.of()).size(),
-                    perActivity.getOrDefault(key, NumericSummary.EMPTY), healthPerPerson.get(key),
-                    assessed.getOrDefault(key, 0)));
-        }
+        tallies.forEach((key, tally) -> rows.add(tally.row(key, assessed.getOrDefault(key, 0))));
         rows.sort(Comparator.comparing(OutreachRow::key, CODE_ORDER));
         return List.copyOf(rows);
     }
@@ -235,20 +295,6 @@ public class StatsService {
         }
         return mongo.find(query, dk.cmm.stats.outreach.Programme.class).stream()
                 .map(dk.cmm.stats.outreach.Programme::code).toList();
-    }
-
-    private static Map<List<GroupKey>, Document> byKey(Document facetResult, String facet,
-            List<? extends Dimension> groupBy) {
-        Map<List<GroupKey>, Document> rows = new HashMap<>();
-        for (Document row : facetResult.getList(facet, Document.class, List.of())) {
-            rows.put(Summaries.key(row.get("_id"), groupBy), row);
-        }
-        return rows;
-    }
-
-    private static int intOf(Document doc, String field) {
-        Object value = doc.get(field);
-        return value instanceof Number n ? n.intValue() : 0;
     }
 
     /** Years with any persons, outreach activities or hotline calls, ascending. */
@@ -309,14 +355,12 @@ public class StatsService {
      * the filter allows that have no group (never a code the filter excludes); the years asked for that no record
      * holds come back as {@link NoData}, never as 0.
      */
-    Stats toStats(List<Document> groupRows, List<? extends Dimension> groupBy, boolean includeEmpty,
+    Stats toStats(Map<List<GroupKey>, Integer> groupCounts, List<? extends Dimension> groupBy, boolean includeEmpty,
             Map<Dimension, Predicate<String>> allowed, List<GroupKey> askedYears, NumericSummary age,
             NumericSummary stayDays) {
-        Map<List<GroupKey>, Integer> counts = new LinkedHashMap<>();
+        Map<List<GroupKey>, Integer> counts = new LinkedHashMap<>(groupCounts);
         int total = 0;
-        for (Document group : groupRows) {
-            int count = ((Number) group.get("count")).intValue();
-            counts.put(Summaries.key(group.get("_id"), groupBy), count);
+        for (int count : groupCounts.values()) {
             total += count;
         }
         List<NoData> noData = new ArrayList<>();
@@ -330,7 +374,7 @@ public class StatsService {
             }
         }
         if (includeEmpty && !groupBy.isEmpty()) {
-            for (List<GroupKey> key : dimensionCodes.crossProduct(groupBy)) {
+            for (List<GroupKey> key : crossProduct(groupBy)) {
                 if (allows(allowed, groupBy, key)) {
                     counts.putIfAbsent(key, 0);
                 }
@@ -343,6 +387,24 @@ public class StatsService {
         }
         groups.sort(countOrder(groupBy));
         return new Stats(total, groups, age, stayDays, noData);
+    }
+
+    /** Every combination of the dimensions' codes, as group keys. */
+    private List<List<GroupKey>> crossProduct(List<? extends Dimension> dimensions) {
+        List<List<GroupKey>> keys = List.of(List.of());
+        for (Dimension dimension : dimensions) {
+            List<List<GroupKey>> next = new ArrayList<>();
+            List<String> codes = dimensionCodes.codes(dimension);
+            for (List<GroupKey> prefix : keys) {
+                for (String code : codes) {
+                    List<GroupKey> key = new ArrayList<>(prefix);
+                    key.add(new GroupKey(dimension.name(), code));
+                    next.add(List.copyOf(key));
+                }
+            }
+            keys = next;
+        }
+        return keys;
     }
 
     private static Dimension dimensionNamed(List<? extends Dimension> groupBy, String name) {

@@ -28,6 +28,15 @@ final class Summaries {
         return List.copyOf(key);
     }
 
+    /** The group counts of a pipeline's {@code groups} rows {@code {_id: {d0, d1, ...}, count}}, by key. */
+    static Map<List<GroupKey>, Integer> counts(List<Document> groupRows, List<? extends Dimension> groupBy) {
+        Map<List<GroupKey>, Integer> counts = new java.util.LinkedHashMap<>();
+        for (Document group : groupRows) {
+            counts.put(key(group.get("_id"), groupBy), ((Number) group.get("count")).intValue());
+        }
+        return counts;
+    }
+
     /** A stored value as a code: whole numbers without a decimal point. */
     static String code(Object value) {
         return value instanceof Number n && !(value instanceof Double) ? String.valueOf(n.longValue())
@@ -41,18 +50,6 @@ final class Summaries {
             add(counts, row.get("_id"), row.get("n"));
         }
         return summary(counts);
-    }
-
-    /** The summaries per group key of a frequency table {@code [{_id: {k: key, v: value}, n}]}. */
-    static Map<List<GroupKey>, NumericSummary> summariesByKey(List<Document> rows, List<? extends Dimension> groupBy) {
-        Map<List<GroupKey>, TreeMap<Double, Long>> tables = new HashMap<>();
-        for (Document row : rows) {
-            Document id = row.get("_id", Document.class);
-            add(tables.computeIfAbsent(key(id.get("k"), groupBy), k -> new TreeMap<>()), id.get("v"), row.get("n"));
-        }
-        Map<List<GroupKey>, NumericSummary> summaries = new HashMap<>();
-        tables.forEach((key, counts) -> summaries.put(key, summary(counts)));
-        return summaries;
     }
 
     private static void add(TreeMap<Double, Long> counts, Object value, Object n) {
