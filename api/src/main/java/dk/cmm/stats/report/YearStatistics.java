@@ -144,6 +144,7 @@ class YearStatistics {
         List<YearQuestions> questions = years.stream().map(y -> new YearQuestions(y, queries)).toList();
         PersonAnswers batch = stats.personBatch(List.copyOf(queries),
                 questions.stream().map(YearQuestions::cmm).toList());
+        OtherRecords other = new OtherRecords(years);
         List<Stats> answers = batch.breakdowns();
         for (YearQuestions q : questions) {
             if (answers.get(q.byAuthority).total() == 0) {
@@ -154,7 +155,6 @@ class YearStatistics {
         }
         Map<String, Programme> programmes = new LinkedHashMap<>();
         mongo.findAll(Programme.class).forEach(p -> programmes.put(p.code(), p));
-        OtherRecords other = new OtherRecords(years);
         List<YearReport> reports = new ArrayList<>();
         for (int i = 0; i < questions.size(); i++) {
             reports.add(report(questions.get(i), answers, batch.returnSupportEquivalentToIom().get(i), programmes,
@@ -164,31 +164,29 @@ class YearStatistics {
     }
 
     /**
-     * The hotline and outreach numbers of all the years, from three questions over all of them grouped by year (each
-     * a scan on the embedded server, so asking per year would scan 24 times for 24 years), sliced into each year's
-     * breakdown: a year's groups are exactly the groups its own question would give.
+     * The hotline and outreach numbers of all the years, from two questions over all of them (each a scan on the
+     * embedded server, so asking per year would scan 24 times for 24 years): the calls by year, caller and reason,
+     * and the outreach by year and programme. Each year's breakdown is summed from them: a year's groups are exactly
+     * the groups its own question would give.
      */
     private final class OtherRecords {
-        private final Stats callsByYearAndCaller;
-        private final Stats policeByYearAndReason;
+        private final Stats callsByYearCallerAndReason;
         private final List<OutreachRow> outreachByYearAndProgramme;
 
         OtherRecords(List<Integer> years) {
-            callsByYearAndCaller = stats.hotlineStats(new HotlineFilter(years, null, null),
-                    List.of(HotlineDimension.YEAR, HotlineDimension.CALLER_TYPE), false);
-            policeByYearAndReason = stats.hotlineStats(new HotlineFilter(years, List.of(CallerType.POLICE), null),
-                    List.of(HotlineDimension.YEAR, HotlineDimension.REASON), false);
+            callsByYearCallerAndReason = stats.hotlineStats(new HotlineFilter(years, null, null),
+                    List.of(HotlineDimension.YEAR, HotlineDimension.CALLER_TYPE, HotlineDimension.REASON), false);
             outreachByYearAndProgramme = stats.outreachStats(new OutreachFilter(years, null, null, null),
                     List.of(OutreachDimension.YEAR, OutreachDimension.PROGRAMME));
         }
 
         Stats callsByCaller(int year) {
-            return slice(callsByYearAndCaller, year, HotlineDimension.CALLER_TYPE, List.of());
+            return slice(year, null, HotlineDimension.CALLER_TYPE, List.of());
         }
 
         /** With a zero row for every reason without calls, as {@code includeEmpty} gives. */
         Stats policeByReason(int year) {
-            return slice(policeByYearAndReason, year, HotlineDimension.REASON, CodeList.CALL_REASON.codes());
+            return slice(year, CallerType.POLICE.name(), HotlineDimension.REASON, CodeList.CALL_REASON.codes());
         }
 
         List<OutreachRow> outreach(int year) {
@@ -202,15 +200,17 @@ class YearStatistics {
         }
 
         /**
-         * One year's groups of a breakdown by year and one dimension, keyed by that dimension alone, in the service's
-         * order (by count, then code). Every record has a code or {@code UNKNOWN}, so the groups add up to the total.
+         * One year's calls (of one caller type, or all) by one dimension, summed from the breakdown by year, caller
+         * and reason, keyed by that dimension alone, in the service's order (by count, then code). Every record has
+         * a code or {@code UNKNOWN}, so the groups add up to the total.
          */
-        private static Stats slice(Stats byYear, int year, HotlineDimension dimension, List<String> emptyCodes) {
+        private Stats slice(int year, String callerType, HotlineDimension dimension, List<String> emptyCodes) {
             String y = Integer.toString(year);
+            int position = dimension == HotlineDimension.CALLER_TYPE ? 1 : 2;
             Map<String, Integer> counts = new LinkedHashMap<>();
-            for (Group g : byYear.groups()) {
-                if (g.key().get(0).code().equals(y)) {
-                    counts.put(g.key().get(1).code(), g.count());
+            for (Group g : callsByYearCallerAndReason.groups()) {
+                if (g.key().get(0).code().equals(y) && (callerType == null || g.key().get(1).code().equals(callerType))) {
+                    counts.merge(g.key().get(position).code(), g.count(), Integer::sum);
                 }
             }
             int total = counts.values().stream().mapToInt(Integer::intValue).sum();

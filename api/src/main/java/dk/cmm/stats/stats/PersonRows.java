@@ -34,8 +34,13 @@ final class PersonRows {
     /** Per column, the cells by value (numbers as doubles), built when a filter first lists values of the field. */
     private final Map<Integer, Map<Object, int[]>> indexes = new HashMap<>();
 
-    private PersonRows(List<String> fields) {
+    /** The assessment years (as index keys) whose persons were all read; null: every year's were. */
+    private final Set<Object> yearsReadWhole;
+
+    private PersonRows(List<String> fields, Set<Object> yearsReadWhole) {
         this.fields = List.copyOf(fields);
+        this.yearsReadWhole = yearsReadWhole == null ? null : yearsReadWhole.stream().map(PersonRows::indexKey)
+                .collect(java.util.stream.Collectors.toSet());
         for (int i = 0; i < fields.size(); i++) {
             columns.put(fields.get(i), i);
         }
@@ -63,9 +68,13 @@ final class PersonRows {
         }
     }
 
-    /** The cells of the documents read (each holding the fields, absent ones missing). */
-    static PersonRows of(List<String> fields, Iterable<Document> documents) {
-        PersonRows rows = new PersonRows(fields);
+    /**
+     * The cells of the documents read (each holding the fields, absent ones missing).
+     *
+     * @param yearsReadWhole the assessment years of which every person was read (null: all years were)
+     */
+    static PersonRows of(List<String> fields, Iterable<Document> documents, Set<Object> yearsReadWhole) {
+        PersonRows rows = new PersonRows(fields, yearsReadWhole);
         Map<List<Object>, Integer> cellOf = new HashMap<>();
         for (Document doc : documents) {
             Object[] values = new Object[fields.size()];
@@ -234,6 +243,19 @@ final class PersonRows {
         }
         return column;
     }
+
+    /** Whether every person of the assessment year (a code, "2012") was read, with the year (as one value each). */
+    boolean readsAllOfYear(String year) {
+        return (yearsReadWhole == null || yearsReadWhole.contains(indexKey(Integer.valueOf(year))))
+                && columns.containsKey(YEAR_FIELD) && index(column(YEAR_FIELD)) != null;
+    }
+
+    /** Whether any person read has the assessment year (a code, "2012"); see {@link #readsAllOfYear}. */
+    boolean holdsYear(String year) {
+        return index(column(YEAR_FIELD)).containsKey(indexKey(Integer.valueOf(year)));
+    }
+
+    private static final String YEAR_FIELD = PersonDimension.ASSESSMENT_YEAR.field();
 
     /** Distinct cells read (for the log and the bench). */
     int cells() {

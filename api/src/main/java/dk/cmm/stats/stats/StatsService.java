@@ -151,8 +151,12 @@ public class StatsService {
             List<PersonFilter> flagged = countKeys.keySet().stream().map(i -> returnSupportFilters.get(i) == null
                     ? PersonFilter.ALL : returnSupportFilters.get(i)).toList();
             PersonRows rows = readRows(asked, flagged);
+            Predicate<String> recorded = recordedIn(PersonDimension.ASSESSMENT_YEAR);
+            Predicate<String> yearRecorded = year -> rows.readsAllOfYear(year) ? rows.holdsYear(year)
+                    : recorded.test(year);
             queryKeys.forEach((i, key) -> {
-                answers[i] = personStatsOf(rows.tally(queries.get(i), PERSON_SUMMARIES), queries.get(i));
+                answers[i] = personStatsOf(rows.tally(queries.get(i), PERSON_SUMMARIES), queries.get(i),
+                        yearRecorded);
                 store(cache, key, answers[i]);
             });
             int f = 0;
@@ -179,7 +183,27 @@ public class StatsService {
         // find rather than aggregate: mongo-java-server answers an aggregation in one reply whatever the batch size,
         // and at 200,000 persons that reply passes the driver's 48 MB limit; a find's cursor pages
         return PersonRows.of(fields, mongo.getCollection(Person.COLLECTION).find(Pipelines.anyOf(criteria))
-                .projection(Pipelines.fieldsOnly(fields)).batchSize(ROWS_PER_BATCH));
+                .projection(Pipelines.fieldsOnly(fields)).batchSize(ROWS_PER_BATCH), yearsReadWhole(criteria));
+    }
+
+    /**
+     * The assessment years whose persons the read gets all of (null: every year): those a criterion lists as its
+     * only condition. Whether such a year has any record at all is then known from the rows, without the scan that
+     * finds the years of the whole collection.
+     */
+    private static Set<Object> yearsReadWhole(List<Document> criteria) {
+        String field = PersonDimension.ASSESSMENT_YEAR.field();
+        Set<Object> years = new HashSet<>();
+        for (Document c : criteria) {
+            if (c.isEmpty()) {
+                return null;
+            }
+            if (c.size() == 1 && c.get(field) instanceof Document condition && condition.size() == 1
+                    && condition.get("$in") instanceof List<?> listed) {
+                years.addAll(listed);
+            }
+        }
+        return years;
     }
 
     /** A filter's conditions on years (assessment and outcome) when it has any; else the whole filter. */
@@ -204,9 +228,10 @@ public class StatsService {
         }
     }
 
-    private Stats personStatsOf(PersonRows.Tally tally, PersonQuery q) {
+    private Stats personStatsOf(PersonRows.Tally tally, PersonQuery q, Predicate<String> yearRecorded) {
         return toStats(tally.groups(), q.groupBy(), q.includeEmpty(), allowedCodes(FilterField.PERSON, q.filter()),
                 askedYears(FilterField.PERSON, q.filter(), PersonDimension.ASSESSMENT_YEAR, q.groupBy()),
+                yearRecorded,
                 Summaries.summary(tally.frequencies().get("ageAtIdentification")),
                 Summaries.summary(tally.frequencies().get("stayDays")));
     }
@@ -215,6 +240,7 @@ public class StatsService {
         return toStats(Summaries.counts(result.getList("groups", Document.class, List.of()), q.groupBy()),
                 q.groupBy(), q.includeEmpty(), allowedCodes(FilterField.PERSON, q.filter()),
                 askedYears(FilterField.PERSON, q.filter(), PersonDimension.ASSESSMENT_YEAR, q.groupBy()),
+                recordedIn(PersonDimension.ASSESSMENT_YEAR),
                 Summaries.summary(result.getList("ageAtIdentification", Document.class, List.of())),
                 Summaries.summary(result.getList("stayDays", Document.class, List.of())));
     }
@@ -230,6 +256,7 @@ public class StatsService {
         return toStats(Summaries.counts(result.getList("groups", Document.class, List.of()), dims), dims,
                 includeEmpty,
                 allowedCodes(FilterField.HOTLINE, f), askedYears(FilterField.HOTLINE, f, HotlineDimension.YEAR, dims),
+                recordedIn(HotlineDimension.YEAR),
                 null, null);
     }
 
@@ -301,9 +328,9 @@ public class StatsService {
     @Cacheable(sync = true)
     public List<Integer> years() {
         TreeSet<Integer> years = new TreeSet<>();
-        years.addAll(distinctInts(Person.COLLECTION, "assessmentYear"));
-        years.addAll(distinctInts(OutreachActivity.COLLECTION, "year"));
-        years.addAll(distinctInts(HotlineCall.COLLECTION, "year"));
+        years.addAll(yearsOf(PersonDimension.ASSESSMENT_YEAR));
+        years.addAll(yearsOf(OutreachDimension.YEAR));
+        years.addAll(yearsOf(HotlineDimension.YEAR));
         return List.copyOf(years);
     }
 
@@ -334,15 +361,12 @@ public class StatsService {
     /** Years in which persons were assessed, ascending. */
     @Cacheable(sync = true)
     public List<Integer> assessmentYears() {
-        return distinctInts(Person.COLLECTION, "assessmentYear");
+        return yearsOf(PersonDimension.ASSESSMENT_YEAR);
     }
 
-    private List<Integer> distinctInts(String collection, String field) {
-        List<Integer> values = new ArrayList<>();
-        for (Document doc : mongo.getCollection(collection).aggregate(Pipelines.distinct(field))) {
-            values.add(((Number) doc.get("_id")).intValue());
-        }
-        return values;
+    /** The years a year dimension's records hold: the codes breakdowns by year use too, from the same cache. */
+    private List<Integer> yearsOf(Dimension yearDimension) {
+        return dimensionCodes.codes(yearDimension).stream().map(Integer::valueOf).toList();
     }
 
     Document aggregateOne(String collection, List<Document> pipeline) {
@@ -353,11 +377,11 @@ public class StatsService {
     /**
      * The answer from the group counts: the total is their sum; {@code includeEmpty} adds, with count 0, the codes
      * the filter allows that have no group (never a code the filter excludes); the years asked for that no record
-     * holds come back as {@link NoData}, never as 0.
+     * holds ({@code recorded} says which do) come back as {@link NoData}, never as 0.
      */
     Stats toStats(Map<List<GroupKey>, Integer> groupCounts, List<? extends Dimension> groupBy, boolean includeEmpty,
-            Map<Dimension, Predicate<String>> allowed, List<GroupKey> askedYears, NumericSummary age,
-            NumericSummary stayDays) {
+            Map<Dimension, Predicate<String>> allowed, List<GroupKey> askedYears, Predicate<String> recorded,
+            NumericSummary age, NumericSummary stayDays) {
         Map<List<GroupKey>, Integer> counts = new LinkedHashMap<>(groupCounts);
         int total = 0;
         for (int count : groupCounts.values()) {
@@ -365,10 +389,8 @@ public class StatsService {
         }
         List<NoData> noData = new ArrayList<>();
         if (!askedYears.isEmpty()) {
-            Set<String> recorded = new HashSet<>(dimensionCodes.codes(dimensionNamed(groupBy,
-                    askedYears.get(0).dimension())));
             for (GroupKey year : askedYears) {
-                if (!recorded.contains(year.code())) {
+                if (!recorded.test(year.code())) {
                     noData.add(new NoData(year, NoData.Reason.NO_RECORDS_FOR_YEAR));
                 }
             }
@@ -387,6 +409,11 @@ public class StatsService {
         }
         groups.sort(countOrder(groupBy));
         return new Stats(total, groups, age, stayDays, noData);
+    }
+
+    /** Whether a year has any record of a year dimension: its codes, read (a scan) only when first asked. */
+    private Predicate<String> recordedIn(Dimension yearDimension) {
+        return year -> dimensionCodes.codes(yearDimension).contains(year);
     }
 
     /** Every combination of the dimensions' codes, as group keys. */
