@@ -38,6 +38,9 @@ class IndexInitializer implements InitializingBean {
         create("persons", Indexes.ascending("assessmentYear", "assessedBy"));
         // Figure 11 and the IOM returns of a year over all assessment years: status equality, then outcome year.
         create("persons", Indexes.ascending("status", "outcomeYear"));
+        // The report's batch reads a year's persons OR those whose outcome fell in the year (any status): mongod
+        // uses indexes for an $or only when every clause has one, so the outcome year needs one of its own.
+        create("persons", Indexes.ascending("outcomeYear"));
         // Persons assessed per outreach programme (outreachStats' assessedTrafficked): programme list, then year.
         create("persons", Indexes.ascending("contactProgramme", "assessmentYear"));
         // Outreach and hotline breakdowns: year (equality or range) first, then the usual second filter.
