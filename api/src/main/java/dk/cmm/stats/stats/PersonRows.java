@@ -13,6 +13,8 @@ import java.util.TreeMap;
 
 import org.bson.Document;
 
+import com.mongodb.client.MongoCollection;
+
 import dk.cmm.stats.codebook.Codebook;
 
 /**
@@ -46,8 +48,55 @@ final class PersonRows {
         }
     }
 
+    /**
+     * Reads the persons any of the questions selects, with the fields they need. What is read may be more than
+     * that: a filter on years is read as its years alone (the rest of it is applied in Java), so that the read's
+     * filter is a few conditions the server tests quickly (a report year's sixty-odd filters become two {@code $in}s,
+     * all years' too) rather than an OR of every filter, which the embedded server tests clause by clause on every
+     * person.
+     */
+    static PersonRows read(MongoCollection<Document> persons, List<PersonQuery> queries, List<PersonFilter> flagged,
+            List<String> summarised, List<String> flags) {
+        List<Document> criteria = new ArrayList<>();
+        queries.forEach(q -> criteria.add(readCriteria(q.filter())));
+        flagged.forEach(f -> criteria.add(readCriteria(f)));
+        List<String> fields = fieldsOf(queries, flagged, summarised, flags);
+        return of(fields, persons.find(Pipelines.anyOf(criteria)).projection(Pipelines.fieldsOnly(fields))
+                .batchSize(Pipelines.READ_BATCH), yearsReadWhole(criteria));
+    }
+
+    /** A filter's conditions on years (assessment and outcome) when it has any; else the whole filter. */
+    private static Document readCriteria(PersonFilter filter) {
+        Document years = Pipelines.criteria(YEAR_FIELDS, filter);
+        return years.isEmpty() ? Pipelines.criteria(FilterField.PERSON, filter) : years;
+    }
+
+    private static final List<FilterField<PersonFilter>> YEAR_FIELDS = FilterField.PERSON.stream()
+            .filter(field -> field.dimension() == PersonDimension.ASSESSMENT_YEAR
+                    || field.dimension() == PersonDimension.OUTCOME_YEAR)
+            .toList();
+
+    /**
+     * The assessment years whose persons the read gets all of (null: every year): those a criterion lists as its
+     * only condition. Whether such a year has any record at all is then known from the rows, without the scan that
+     * finds the years of the whole collection.
+     */
+    private static Set<Object> yearsReadWhole(List<Document> criteria) {
+        Set<Object> years = new java.util.HashSet<>();
+        for (Document c : criteria) {
+            if (c.isEmpty()) {
+                return null;
+            }
+            if (c.size() == 1 && c.get(YEAR_FIELD) instanceof Document condition && condition.size() == 1
+                    && condition.get("$in") instanceof List<?> listed) {
+                years.addAll(listed);
+            }
+        }
+        return years;
+    }
+
     /** The stored fields a batch reads: those its filters and groupings name, the summarised ones, the flags. */
-    static List<String> fieldsOf(Collection<PersonQuery> queries, Collection<PersonFilter> flagFilters,
+    private static List<String> fieldsOf(Collection<PersonQuery> queries, Collection<PersonFilter> flagFilters,
             List<String> summarised, List<String> flags) {
         Set<String> fields = new LinkedHashSet<>();
         for (PersonQuery q : queries) {
@@ -73,7 +122,7 @@ final class PersonRows {
      *
      * @param yearsReadWhole the assessment years of which every person was read (null: all years were)
      */
-    static PersonRows of(List<String> fields, Iterable<Document> documents, Set<Object> yearsReadWhole) {
+    private static PersonRows of(List<String> fields, Iterable<Document> documents, Set<Object> yearsReadWhole) {
         PersonRows rows = new PersonRows(fields, yearsReadWhole);
         Map<List<Object>, Integer> cellOf = new HashMap<>();
         for (Document doc : documents) {

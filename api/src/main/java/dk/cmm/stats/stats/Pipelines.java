@@ -27,6 +27,13 @@ import dk.cmm.stats.codebook.Codebook;
  */
 final class Pipelines {
 
+    /**
+     * Documents per reply when {@code stats} reads records with a {@code find} (about 100 bytes each): a read rather
+     * than an aggregation where the records themselves are wanted, because mongo-java-server answers an aggregation
+     * in one reply whatever the batch size, and at 200,000 persons that reply passes the driver's 48 MB limit.
+     */
+    static final int READ_BATCH = 10_000;
+
     private Pipelines() {
     }
 

@@ -67,9 +67,6 @@ public class StatsService {
         }
     }
 
-    /** Documents per reply when a batch reads records: about 100 bytes each. */
-    private static final int ROWS_PER_BATCH = 10_000;
-
     private final MongoTemplate mongo;
     private final Codebook codebook;
     private final DimensionCodes dimensionCodes;
@@ -150,7 +147,8 @@ public class StatsService {
             List<PersonQuery> asked = queryKeys.keySet().stream().map(queries::get).toList();
             List<PersonFilter> flagged = countKeys.keySet().stream().map(i -> returnSupportFilters.get(i) == null
                     ? PersonFilter.ALL : returnSupportFilters.get(i)).toList();
-            PersonRows rows = readRows(asked, flagged);
+            PersonRows rows = PersonRows.read(mongo.getCollection(Person.COLLECTION), asked, flagged,
+                    PERSON_SUMMARIES, flagged.isEmpty() ? List.of() : List.of(RETURN_SUPPORT_FLAG));
             Predicate<String> recorded = recordedIn(PersonDimension.ASSESSMENT_YEAR);
             Predicate<String> yearRecorded = year -> rows.readsAllOfYear(year) ? rows.holdsYear(year)
                     : recorded.test(year);
@@ -167,55 +165,6 @@ public class StatsService {
         }
         return new PersonAnswers(List.of(answers), List.of(counts));
     }
-
-    /**
-     * The persons any of the questions selects, with the fields they read. What is read may be more than that: a
-     * filter on years is read as its years alone (the rest of it is applied in Java), so that the read's filter is a
-     * few conditions the server tests quickly (a report year's sixty-odd filters become two {@code $in}s, all years'
-     * too) rather than an OR of every filter, which the embedded server tests clause by clause on every person.
-     */
-    private PersonRows readRows(List<PersonQuery> queries, List<PersonFilter> flagged) {
-        List<Document> criteria = new ArrayList<>();
-        queries.forEach(q -> criteria.add(readCriteria(q.filter())));
-        flagged.forEach(f -> criteria.add(readCriteria(f)));
-        List<String> fields = PersonRows.fieldsOf(queries, flagged, PERSON_SUMMARIES,
-                flagged.isEmpty() ? List.of() : List.of(RETURN_SUPPORT_FLAG));
-        // find rather than aggregate: mongo-java-server answers an aggregation in one reply whatever the batch size,
-        // and at 200,000 persons that reply passes the driver's 48 MB limit; a find's cursor pages
-        return PersonRows.of(fields, mongo.getCollection(Person.COLLECTION).find(Pipelines.anyOf(criteria))
-                .projection(Pipelines.fieldsOnly(fields)).batchSize(ROWS_PER_BATCH), yearsReadWhole(criteria));
-    }
-
-    /**
-     * The assessment years whose persons the read gets all of (null: every year): those a criterion lists as its
-     * only condition. Whether such a year has any record at all is then known from the rows, without the scan that
-     * finds the years of the whole collection.
-     */
-    private static Set<Object> yearsReadWhole(List<Document> criteria) {
-        String field = PersonDimension.ASSESSMENT_YEAR.field();
-        Set<Object> years = new HashSet<>();
-        for (Document c : criteria) {
-            if (c.isEmpty()) {
-                return null;
-            }
-            if (c.size() == 1 && c.get(field) instanceof Document condition && condition.size() == 1
-                    && condition.get("$in") instanceof List<?> listed) {
-                years.addAll(listed);
-            }
-        }
-        return years;
-    }
-
-    /** A filter's conditions on years (assessment and outcome) when it has any; else the whole filter. */
-    private static Document readCriteria(PersonFilter filter) {
-        Document years = Pipelines.criteria(YEAR_FIELDS, filter);
-        return years.isEmpty() ? Pipelines.criteria(FilterField.PERSON, filter) : years;
-    }
-
-    private static final List<FilterField<PersonFilter>> YEAR_FIELDS = FilterField.PERSON.stream()
-            .filter(field -> field.dimension() == PersonDimension.ASSESSMENT_YEAR
-                    || field.dimension() == PersonDimension.OUTCOME_YEAR)
-            .toList();
 
     private static Object cached(Cache cache, Object key) {
         Cache.ValueWrapper hit = cache == null || key == QueryKey.NONE ? null : cache.get(key);
@@ -292,7 +241,7 @@ public class StatsService {
         // find rather than aggregate, as for the persons' batch: an aggregation's one reply can pass the driver's limit
         Map<List<GroupKey>, OutreachMetrics.Tally> tallies = OutreachMetrics.tally(mongo.getCollection(
                 OutreachActivity.COLLECTION).find(Pipelines.criteria(FilterField.OUTREACH, f))
-                .projection(Pipelines.fieldsOnly(fields)).batchSize(ROWS_PER_BATCH), dims);
+                .projection(Pipelines.fieldsOnly(fields)).batchSize(Pipelines.READ_BATCH), dims);
         Map<List<GroupKey>, Integer> assessed = new HashMap<>();
         List<String> programmes = programmesMatching(f);
         if (!programmes.isEmpty()) {
