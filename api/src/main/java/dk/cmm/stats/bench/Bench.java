@@ -147,13 +147,6 @@ public final class Bench {
                                 new GraphQlClient(cachedPort, query(), token, true), uncachedClient,
                                 cached.getBean(DataVersion.class)));
                     }
-                    if (options.parts().contains(Part.IMPORT)) {
-                        part("3.ratio", "(3) CSV import / raw insertMany", () -> importVersusInsertMany(
-                                cached.getBean(FileImporter.class), database));
-                        part("3.xlsx", "(3) .xlsx dump and import in bounded memory", () -> XlsxBench.run(
-                                cached.getBean(dk.cmm.stats.importer.RecordDumper.class),
-                                cached.getBean(FileImporter.class), report));
-                    }
                     if (options.parts().contains(Part.EXPORT)) {
                         part("4.all", "(4) export", () -> export(cached.getBean(ReportExporter.class)));
                     }
@@ -162,6 +155,16 @@ public final class Bench {
                                 "bench").secret();
                         part("5.afterWrite", "(5) anonymous answers", () -> anonymousAfterWrite(cachedPort,
                                 caseworker, cached.getBean(Publication.class)));
+                    }
+                    // last: it inserts and deletes twice the persons and fills the heap with a workbook, which left
+                    // the store's page cache and the heap in a state no real store is in (the 2012 export right
+                    // after it took 4.1 s where it takes 2 s on the store as generated)
+                    if (options.parts().contains(Part.IMPORT)) {
+                        part("3.ratio", "(3) CSV import / raw insertMany", () -> importVersusInsertMany(
+                                cached.getBean(FileImporter.class), database));
+                        part("3.xlsx", "(3) .xlsx dump and import in bounded memory", () -> XlsxBench.run(
+                                cached.getBean(dk.cmm.stats.importer.RecordDumper.class),
+                                cached.getBean(FileImporter.class), report));
                     }
                 }
             }

@@ -78,8 +78,18 @@ public final class BenchReport {
         add(new Row(id, what, null, null, null, Status.SKIPPED, why));
     }
 
+    /** The rows by part (the number before the dot), each part's in the order measured: parts do not run in order. */
     public List<Row> rows() {
-        return List.copyOf(rows);
+        return rows.stream().sorted(java.util.Comparator.comparingInt(BenchReport::part)).toList();
+    }
+
+    private static int part(Row row) {
+        int dot = row.id().indexOf('.');
+        try {
+            return Integer.parseInt(dot < 0 ? row.id() : row.id().substring(0, dot));
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     public void print(PrintWriter out) {
@@ -90,7 +100,7 @@ public final class BenchReport {
         String line = "%-9s %-" + width + "s %14s %-8s %-9s %s%n";
         out.printf(line, "id", "measurement", "value", "target", "status", "note");
         out.println("-".repeat(width + 60));
-        for (Row r : rows) {
+        for (Row r : rows()) {
             out.printf(line, r.id(), r.what(), r.value() == null ? "-" : format(r.value()) + " " + r.unit(),
                     r.target() == null ? "" : r.target(), r.status(), r.note() == null ? "" : r.note());
         }
@@ -100,7 +110,7 @@ public final class BenchReport {
     public void writeJson(Path file) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("setup", setup);
-        json.put("rows", rows);
+        json.put("rows", rows());
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
