@@ -1,8 +1,12 @@
 package dk.cmm.stats.report;
 
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dk.cmm.stats.stats.FilterField;
 import dk.cmm.stats.stats.Stats;
 
 /**
@@ -15,4 +19,22 @@ record ReportTable(String subject, Map<String, List<String>> filter, List<String
 
     static final String PERSONS = "persons";
     static final String HOTLINE = "hotline";
+
+    /**
+     * The filter's dimensions in the order of the subject's filter fields ({@link FilterField}), whatever map it came
+     * in: {@code report-tables.json} must be byte for byte the same in every export, and a {@code Map.of} iterates
+     * in an order that changes from one process to the next.
+     */
+    ReportTable {
+        List<String> order = (HOTLINE.equals(subject) ? FilterField.HOTLINE : FilterField.PERSON).stream()
+                .filter(f -> f.dimension() != null).map(f -> f.dimension().name()).distinct().toList();
+        Map<String, List<String>> given = filter;
+        Map<String, List<String>> ordered = new LinkedHashMap<>();
+        given.keySet().stream()
+                .sorted(Comparator.comparingInt((String d) -> order.contains(d) ? order.indexOf(d) : order.size())
+                        .thenComparing(Comparator.naturalOrder()))
+                .forEach(d -> ordered.put(d, List.copyOf(given.get(d))));
+        filter = Collections.unmodifiableMap(ordered);
+        groupBy = List.copyOf(groupBy);
+    }
 }
