@@ -137,7 +137,7 @@ class YearStatistics {
     /**
      * The reports of the years, in order. Every person question of every year is collected first and asked in one
      * batch ({@link StatsService#personBatch}: one read of the persons they concern); the hotline and outreach
-     * numbers of all the years follow in three questions ({@link OtherRecords}).
+     * numbers of all the years follow in two questions ({@link OtherRecords}).
      */
     List<YearReport> collect(List<Integer> years) {
         List<PersonQuery> queries = new ArrayList<>();

@@ -109,20 +109,15 @@ public record FilterField<F>(String parameter, Dimension dimension, String field
     }
 
     /**
-     * Whether a stored value (as read back from the document, null when absent) meets this field of the filter, in
+     * Which stored values (as read back from the document, null when absent) meet this field of the filter, in
      * Java, with the semantics of the {@code $match} condition {@link Pipelines#criteria} writes for it: a listed value
      * equals it ({@code $in}: numbers by value, so 2012 equals 2012.0; text exactly), a bound holds for a number
      * ({@code $gte}/{@code $lte} compare numbers with numbers only), an array meets it when one of its elements
      * does, and an absent or null value meets no listed value and no bound. A field the filter leaves open admits
-     * everything. {@link PersonRows} answers a batch with it, and the batch's tests hold it to the pipeline's
-     * answers on the embedded server and on mongod.
+     * everything. The filter's values are read once, for testing many stored values. {@link PersonRows} answers a
+     * batch with it, and the batch's tests hold it to the pipeline's answers on the embedded server and on mongod.
      */
-    public boolean admits(F filter, Object stored) {
-        return condition(filter).test(stored);
-    }
-
-    /** {@link #admits} with the filter's values read once, for testing many stored values. */
-    public java.util.function.Predicate<Object> condition(F filter) {
+    public java.util.function.Predicate<Object> admits(F filter) {
         if (!isSet(filter)) {
             return stored -> true;
         }

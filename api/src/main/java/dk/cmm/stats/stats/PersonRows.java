@@ -87,8 +87,8 @@ final class PersonRows {
             if (c.isEmpty()) {
                 return null;
             }
-            if (c.size() == 1 && c.get(YEAR_FIELD) instanceof Document condition && condition.size() == 1
-                    && condition.get("$in") instanceof List<?> listed) {
+            Collection<?> listed = Pipelines.onlyIn(c, YEAR_FIELD);
+            if (listed != null) {
                 years.addAll(listed);
             }
         }
@@ -211,7 +211,7 @@ final class PersonRows {
         for (FilterField<PersonFilter> field : FilterField.PERSON) {
             if (field.isSet(filter)) {
                 fieldColumns.add(column(field.field()));
-                tests.add(field.condition(filter));
+                tests.add(field.admits(filter));
             }
         }
         return values -> {
@@ -305,9 +305,4 @@ final class PersonRows {
     }
 
     private static final String YEAR_FIELD = PersonDimension.ASSESSMENT_YEAR.field();
-
-    /** Distinct cells read (for the log and the bench). */
-    int cells() {
-        return cells.size();
-    }
 }

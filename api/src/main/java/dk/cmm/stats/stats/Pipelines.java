@@ -123,8 +123,8 @@ final class Pipelines {
                 return new Document();
             }
             String field = c.keySet().iterator().next();
-            if (c.size() == 1 && c.get(field) instanceof Document condition && condition.size() == 1
-                    && condition.get("$in") instanceof Collection<?> values) {
+            Collection<?> values = onlyIn(c, field);
+            if (values != null) {
                 inByField.computeIfAbsent(field, k -> new LinkedHashSet<>()).addAll(values);
             } else {
                 others.add(c);
@@ -135,6 +135,12 @@ final class Pipelines {
                 new ArrayList<>(values)))));
         clauses.addAll(others);
         return clauses.size() == 1 ? clauses.get(0) : new Document("$or", clauses);
+    }
+
+    /** The listed values when the criteria are exactly {@code {field: {$in: values}}}; else null. */
+    static Collection<?> onlyIn(Document criteria, String field) {
+        return criteria.size() == 1 && criteria.get(field) instanceof Document condition && condition.size() == 1
+                && condition.get("$in") instanceof Collection<?> values ? values : null;
     }
 
     /** A projection of the given fields and nothing else (not even {@code _id}). */
@@ -188,11 +194,6 @@ final class Pipelines {
     /** {@code $match} on hotline calls, from {@link FilterField#HOTLINE}. */
     static Document hotlineMatch(HotlineFilter f) {
         return new Document("$match", criteria(FilterField.HOTLINE, f));
-    }
-
-    /** {@code $match} on outreach activities, from {@link FilterField#OUTREACH}. */
-    static Document outreachMatch(OutreachFilter f) {
-        return new Document("$match", criteria(FilterField.OUTREACH, f));
     }
 
     /**
