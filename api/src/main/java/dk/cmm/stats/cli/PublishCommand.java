@@ -41,6 +41,15 @@ final class PublishCommand extends SpringCommand implements Callable<Integer> {
                             + "audited, %d rounds), built in %d ms%s%n", release.subject().toLowerCase(Locale.ROOT),
                             release.year(), release.revision(), audit.cells(), audit.withheld(), audit.audited(),
                             audit.rounds(), audit.millis(), audit.loss() == null ? "" : "; " + audit.loss());
+                    Release.Noise noise = release.noise();
+                    if (noise != null) {
+                        out.printf(Locale.ROOT, "  noisy layer: %d cells with a noisy count from %d tables (σ = %s); "
+                                + "this release ρ = %.4f; the year's releases so far ρ = %.4f, ε = %.2f at δ = 1e-6 "
+                                + "(zCDP)%s%n", release.noisy().size(), noise.tables().size(),
+                                new java.math.BigDecimal(noise.sigma()).stripTrailingZeros().toPlainString(),
+                                noise.rho(), noise.rhoYear(), noise.epsilonYear(),
+                                noise.failed().isEmpty() ? "" : "; not solved, left withheld: " + noise.failed());
+                    }
                 }
             }
             out.flush();

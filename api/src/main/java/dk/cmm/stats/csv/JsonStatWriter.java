@@ -57,6 +57,8 @@ class JsonStatWriter {
     static final String NOT_PUBLISHED = "u";
     static final String NO_SHARE = "s";
     static final String NOT_APPLICABLE = "z";
+    /** Eurostat's "e": an estimate of the noisy layer, with its margin in {@code extension.margin}. */
+    static final String ESTIMATED = "e";
 
     private static final Map<String, String[]> STATUS = statusLabels();
 
@@ -107,11 +109,15 @@ class JsonStatWriter {
         Object[] value = new Object[cells];
         String[] status = new String[cells];
         Integer total = answer.total();
+        Map<Integer, Integer> margins = new java.util.TreeMap<>();
         if (groupBy.isEmpty()) {
             value[0] = total;
             value[1] = total == null ? null : total == 0 ? 0.0 : 1.0;
-            status[0] = total == null ? WITHHELD : null;
-            status[1] = status[0];
+            status[0] = total == null ? WITHHELD : answer.totalNoisy() ? ESTIMATED : null;
+            status[1] = total == null ? WITHHELD : null;
+            if (answer.totalNoisy()) {
+                margins.put(0, answer.totalMargin());
+            }
         } else {
             // a combination the answer does not list is a true 0; its share is 0 of a known total
             for (int cell = 0; cell < cells; cell += metrics) {
@@ -129,8 +135,12 @@ class JsonStatWriter {
                 int cell = index(codes, group.key()) * metrics;
                 value[cell] = group.count();
                 value[cell + 1] = group.share();
-                status[cell] = group.count() == null ? status(group.reason()) : null;
-                status[cell + 1] = group.share() != null ? null : group.count() == null ? status[cell] : NO_SHARE;
+                status[cell] = group.count() == null ? status(group.reason()) : group.noisy() ? ESTIMATED : null;
+                status[cell + 1] = group.share() != null ? (group.noisy() || answer.totalNoisy() ? ESTIMATED : null)
+                        : group.count() == null ? status[cell] : NO_SHARE;
+                if (group.noisy()) {
+                    margins.put(cell, group.margin());
+                }
             }
         }
         boolean persons = "persons".equals(context.subject());
@@ -141,7 +151,16 @@ class JsonStatWriter {
                 new Metric("share", "Andel af i alt", "Share of the total", 4, "andel (0-1)", "share (0-1)"));
         ObjectNode dataset = dataset(context, groupBy, codes, measure, value, status, years(context, groupBy,
                 answer.groups().stream().map(AnswerGroup::key).toList()));
-        ((ObjectNode) dataset.get("extension")).put("total", total);
+        ObjectNode extension = (ObjectNode) dataset.get("extension");
+        extension.put("total", total);
+        if (answer.totalNoisy()) {
+            extension.put("totalMargin", answer.totalMargin());
+        }
+        if (!margins.isEmpty()) {
+            // the 90 % half-width of each estimate (status e), by value index: what the table builder shows as ±
+            ObjectNode margin = extension.putObject("margin");
+            margins.forEach((index, m) -> margin.put(String.valueOf(index), m));
+        }
         return dataset;
     }
 
@@ -490,6 +509,10 @@ class JsonStatWriter {
                 "the year is not published (callers without an API token only)" });
         labels.put(NO_SHARE, new String[] { "andelen kan ikke gives: totalen er tilbageholdt eller ikke offentliggjort",
                 "no share: the total is withheld or not published" });
+        labels.put(ESTIMATED, new String[] { "skøn: det sande tal plus en lille tilfældig ændring, tilpasset de "
+                + "offentliggjorte totaler; ±-margen (90 %) i extension.margin",
+                "estimate: the true count plus a small random change, adjusted to the published totals; its 90 % "
+                        + "margin in extension.margin" });
         labels.put(NOT_APPLICABLE, new String[] { "ikke relevant (fx et gennemsnit uden aktiviteter)",
                 "not applicable (e.g. a mean without activities)" });
         return Collections.unmodifiableMap(labels);

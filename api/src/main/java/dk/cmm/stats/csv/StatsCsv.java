@@ -37,13 +37,15 @@ class StatsCsv {
 
     /**
      * {@code count} and {@code share} (0..1) per group; without dimensions one row with the total. For callers without
-     * a token ({@code public}) a {@code suppressed} column, and count and share empty where withheld.
+     * a token ({@code public}) the columns {@code suppressed}, {@code noisy} (the count is an estimate of the noisy
+     * layer), {@code margin} (its 90 % half-width) and {@code reason} (why a count is empty: WITHHELD, NO_DATA,
+     * NOT_PUBLISHED), with count and share empty where there is no count.
      */
     String breakdown(StatsAnswer stats, List<? extends Dimension> groupBy, Lang lang, boolean forPublic) {
         List<String> header = keyHeader(groupBy);
         header.addAll(List.of("count", "share"));
         if (forPublic) {
-            header.add("suppressed");
+            header.addAll(List.of("suppressed", "noisy", "margin", "reason"));
         }
         List<List<Object>> rows = new ArrayList<>();
         if (groupBy.isEmpty()) {
@@ -51,7 +53,8 @@ class StatsCsv {
             List<Object> row = new ArrayList<>(java.util.Arrays.asList(total,
                     total == null ? null : total == 0 ? 0.0 : 1.0));
             if (forPublic) {
-                row.add(total == null);
+                row.addAll(java.util.Arrays.asList(total == null, stats.totalNoisy(), stats.totalMargin(),
+                        total == null ? AnswerGroup.WITHHELD : null));
             }
             rows.add(row);
         }
@@ -60,7 +63,7 @@ class StatsCsv {
             row.add(group.count());
             row.add(group.share());
             if (forPublic) {
-                row.add(group.suppressed());
+                row.addAll(java.util.Arrays.asList(group.suppressed(), group.noisy(), group.margin(), group.reason()));
             }
             rows.add(row);
         }

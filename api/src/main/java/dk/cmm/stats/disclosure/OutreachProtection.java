@@ -149,7 +149,7 @@ public class OutreachProtection {
                 }
             }
             return new Release("OUTREACH_NEW_PERSONS", year, 1, java.time.Instant.EPOCH, null, properties.k(), axes,
-                    published, null, null, null);
+                    published, null, null, null, Map.of(), null);
         });
     }
 

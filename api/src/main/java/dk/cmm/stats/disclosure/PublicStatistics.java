@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -68,7 +68,7 @@ public class PublicStatistics {
         limits.checkPersons(f, groupBy);
         Question question = new Question(ReleaseBuilder.PERSONS, PersonDimension.ASSESSMENT_YEAR.name(),
                 QuestionFields.persons(f), f.yearFrom(), f.yearTo(), groupBy.stream().map(Enum::name).toList(),
-                includeEmpty);
+                includeEmpty, Set.copyOf(stats.assessmentYears()));
         return answer(question, true, groupBy, order);
     }
 
@@ -87,7 +87,7 @@ public class PublicStatistics {
         limits.checkHotline(f, groupBy);
         Question question = new Question(ReleaseBuilder.HOTLINE, HotlineDimension.YEAR.name(),
                 QuestionFields.hotline(f), f.yearFrom(), f.yearTo(), groupBy.stream().map(Enum::name).toList(),
-                includeEmpty);
+                includeEmpty, Set.copyOf(stats.hotlineYears()));
         return answer(question, false, groupBy, order);
     }
 
@@ -139,9 +139,12 @@ public class PublicStatistics {
         return new StatsAnswer(stats.total(), List.copyOf(groups), stats.age(), stats.stayDays());
     }
 
-    /** A question in the terms of releases: the filter as dimension → codes, and groupBy by name. */
+    /**
+     * A question in the terms of releases: the filter as dimension → codes, and groupBy by name; {@code recorded}
+     * the years that hold records (a year without is NO_DATA, and counts 0 in a sum over years).
+     */
     private record Question(String subject, String yearDimension, Map<String, Set<String>> filter, Integer yearFrom,
-            Integer yearTo, List<String> groupBy, boolean includeEmpty) {
+            Integer yearTo, List<String> groupBy, boolean includeEmpty, Set<Integer> recorded) {
 
         boolean inRange(int year) {
             return (yearFrom == null || year >= yearFrom) && (yearTo == null || year <= yearTo);
@@ -171,7 +174,9 @@ public class PublicStatistics {
         }
         Map<String, Set<String>> others = new LinkedHashMap<>(q.filter());
         others.remove(q.yearDimension());
-        OptionalLong total = unpublished.isEmpty() ? sum(published, years, others) : OptionalLong.empty();
+        // a year without records adds nothing to a sum over years; an unpublished year with records hides it
+        List<Integer> withheldYears = unpublished.stream().filter(q.recorded()::contains).toList();
+        Optional<Release.Count> total = withheldYears.isEmpty() ? sum(published, years, others) : Optional.empty();
 
         List<AnswerGroup> groups = new ArrayList<>();
         for (List<GroupKey> key : keys(q, published, years, unpublished)) {
@@ -183,23 +188,24 @@ public class PublicStatistics {
                     int year = Integer.parseInt(part.code());
                     cellYears = published.containsKey(year) ? List.of(year) : List.of();
                     if (!published.containsKey(year)) {
-                        reason = AnswerGroup.NOT_PUBLISHED;
+                        reason = q.recorded().contains(year) ? AnswerGroup.NOT_PUBLISHED : AnswerGroup.NO_DATA;
                     }
                 } else {
                     cell.merge(part.dimension(), Set.of(part.code()), PublicStatistics::intersect);
                 }
             }
-            OptionalLong count = reason != null ? OptionalLong.empty() : sum(published, cellYears, cell);
+            Optional<Release.Count> count = reason != null ? Optional.empty() : sum(published, cellYears, cell);
             if (reason == null && count.isEmpty()) {
                 reason = AnswerGroup.WITHHELD;
             }
-            if (count.isPresent() && count.getAsLong() == 0 && !q.includeEmpty()) {
+            if (count.isPresent() && count.get().value() == 0 && !q.includeEmpty()) {
                 continue;
             }
             Double share = count.isPresent() && total.isPresent()
-                    ? (total.getAsLong() == 0 ? 0.0 : (double) count.getAsLong() / total.getAsLong()) : null;
-            groups.add(new AnswerGroup(key, count.isPresent() ? (int) count.getAsLong() : null, share,
-                    AnswerGroup.WITHHELD.equals(reason), reason));
+                    ? (total.get().value() == 0 ? 0.0 : (double) count.get().value() / total.get().value()) : null;
+            groups.add(new AnswerGroup(key, count.map(c -> (int) c.value()).orElse(null), share,
+                    AnswerGroup.WITHHELD.equals(reason), reason, count.map(Release.Count::noisy).orElse(false),
+                    count.map(Release.Count::margin).orElse(null)));
         }
         if (order == Order.KEY) {
             groups.sort(Comparator.comparing(AnswerGroup::key, StatsService.keyOrder(groupBy)));
@@ -211,8 +217,9 @@ public class PublicStatistics {
         }
         boolean plain = others.isEmpty() && q.groupBy().isEmpty() && years.size() == 1 && unpublished.isEmpty();
         Release only = plain ? published.get(years.get(0)) : null;
-        return new StatsAnswer(total.isPresent() ? (int) total.getAsLong() : null, List.copyOf(groups),
-                summaries && only != null ? only.age() : null, summaries && only != null ? only.stayDays() : null);
+        return new StatsAnswer(total.map(c -> (int) c.value()).orElse(null), List.copyOf(groups),
+                summaries && only != null ? only.age() : null, summaries && only != null ? only.stayDays() : null,
+                total.map(Release.Count::noisy).orElse(false), total.map(Release.Count::margin).orElse(null));
     }
 
     private static String sortable(GroupKey key) {
@@ -327,20 +334,29 @@ public class PublicStatistics {
         return new Located(axis, true);
     }
 
-    /** The sum over the years of the records matching the selection, if every year's release determines it. */
-    private static OptionalLong sum(Map<Integer, Release> published, List<Integer> years,
+    /**
+     * The sum over the years of the records matching the selection, if every year's release determines it: exact,
+     * or noisy where any year's count is (with the margin of the sum, the root of the sum of the squares).
+     */
+    private static Optional<Release.Count> sum(Map<Integer, Release> published, List<Integer> years,
             Map<String, Set<String>> selection) {
         long sum = 0;
+        double squares = 0;
+        boolean noisy = false;
         for (int year : years) {
             Release release = published.get(year);
             Map<Integer, Set<Integer>> leaves = leaves(release, selection);
-            OptionalLong count = leaves == null ? OptionalLong.empty() : release.count(leaves);
+            Optional<Release.Count> count = leaves == null ? Optional.empty() : release.estimate(leaves);
             if (count.isEmpty()) {
-                return OptionalLong.empty();
+                return Optional.empty();
             }
-            sum += count.getAsLong();
+            sum += count.get().value();
+            if (count.get().noisy()) {
+                noisy = true;
+                squares += (double) count.get().margin() * count.get().margin();
+            }
         }
-        return OptionalLong.of(sum);
+        return Optional.of(new Release.Count(sum, noisy, noisy ? (int) Math.ceil(Math.sqrt(squares)) : null));
     }
 
     /**

@@ -22,9 +22,42 @@ import dk.cmm.stats.stats.NumericSummary;
  * @param age         the summary of age over the year, where it may be shown (null otherwise)
  * @param stayDays    the summary of days of stay over the year, where it may be shown
  * @param audit       what the protection measured when the release was built
+ * @param noisy       withheld cells of the noisy layer's tables with their noisy counts, by key ({@link NoisyLayer})
+ * @param noise       how the noisy layer was measured; null where the release has none
  */
 public record Release(String subject, int year, int revision, Instant publishedAt, String publishedBy, int k,
-        List<Axis> axes, Map<String, Long> published, NumericSummary age, NumericSummary stayDays, Audit audit) {
+        List<Axis> axes, Map<String, Long> published, NumericSummary age, NumericSummary stayDays, Audit audit,
+        Map<String, Noisy> noisy, Noise noise) {
+
+    /** A noisy count: post-processed, with the 90 % half-width of its measurement's noise. */
+    public record Noisy(long count, int margin) {
+    }
+
+    /**
+     * How the noisy layer was measured.
+     *
+     * @param sigma    the noise's σ
+     * @param rho      the privacy cost of this release in zCDP: ρ per measured table, summed
+     * @param rhoYear  the cost of every release of the year so far, this one included (a revision measures anew)
+     * @param tables   the tables measured (dimension:dimension)
+     * @param failed   tables whose post-processing found no whole-number solution in time: their cells stay withheld
+     * @param salt     with {@code digest}: whether a later publication sees the same data (then it measures nothing
+     *                 new); staff-only, like the records themselves
+     * @param digest   SHA-256 of the salt and the exact tables the noise was added to
+     */
+    public record Noise(double sigma, double rho, double rhoYear, List<String> tables, List<String> failed,
+            String salt, String digest) {
+
+        /** ε at δ = 10⁻⁶ of the year's releases so far. */
+        public double epsilonYear() {
+            return dk.cmm.stats.disclosure.noise.PrivacyBudget.epsilon(rhoYear,
+                    dk.cmm.stats.disclosure.noise.PrivacyBudget.DELTA);
+        }
+    }
+
+    /** A count a release determines: exact, or noisy with its margin. */
+    public record Count(long value, boolean noisy, Integer margin) {
+    }
 
     /** What building the release measured. */
     public record Audit(int cells, int withheld, int primary, int audited, int rounds, int pinnedByPublished,
@@ -47,6 +80,7 @@ public record Release(String subject, int year, int revision, Instant publishedA
     public Release {
         axes = List.copyOf(axes);
         published = Map.copyOf(published);
+        noisy = noisy == null ? Map.of() : Map.copyOf(noisy);
     }
 
     /** The key of a cell: {@code ""} for the total, {@code AXIS=node} or {@code AXIS=node|AXIS=node} in axis order. */
@@ -99,27 +133,84 @@ public record Release(String subject, int year, int revision, Instant publishedA
         int axisB = restricted.size() < 2 ? -1 : restricted.get(1);
         for (List<int[]> formA : formsA) {
             for (List<int[]> formB : formsB) {
-                OptionalLong sum = sum(axisA, formA, axisB, formB);
-                if (sum.isPresent()) {
-                    return sum;
+                Count sum = sum(axisA, formA, axisB, formB, false);
+                if (sum != null) {
+                    return OptionalLong.of(sum.value());
+                }
+            }
+        }
+        // a part of a published zero is zero: the cells under a row or column whose count is 0
+        if (restricted.size() == 2) {
+            for (int axis : restricted) {
+                OptionalLong alone = count(Map.of(axis, selection.get(axis)));
+                if (alone.isPresent() && alone.getAsLong() == 0) {
+                    return alone;
                 }
             }
         }
         return OptionalLong.empty();
     }
 
-    private OptionalLong sum(int axisA, List<int[]> formA, int axisB, List<int[]> formB) {
+    /**
+     * The count of a selection as {@link #count}, or where the exact cells do not determine it, as a sum of exact and
+     * noisy cells (flagged noisy, with the margin of the noisy cells' sum); empty where neither does. Of the ways to
+     * write it, the one with the fewest noisy cells is taken: the noisy cells agree with the exact ones, so every
+     * way gives the same number.
+     */
+    public java.util.Optional<Count> estimate(Map<Integer, Set<Integer>> selection) {
+        OptionalLong exact = count(selection);
+        if (exact.isPresent()) {
+            return java.util.Optional.of(new Count(exact.getAsLong(), false, null));
+        }
+        if (noisy.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<Integer> restricted = new ArrayList<>(selection.keySet());
+        restricted.sort(Integer::compare);
+        List<List<int[]>> formsA = restricted.isEmpty() ? List.of(List.of(new int[] { 0, 1 }))
+                : forms(axes.get(restricted.get(0)), selection.get(restricted.get(0)));
+        List<List<int[]>> formsB = restricted.size() < 2 ? List.of(List.of(new int[] { 0, 1 }))
+                : forms(axes.get(restricted.get(1)), selection.get(restricted.get(1)));
+        int axisA = restricted.isEmpty() ? -1 : restricted.get(0);
+        int axisB = restricted.size() < 2 ? -1 : restricted.get(1);
+        Count best = null;
+        for (List<int[]> formA : formsA) {
+            for (List<int[]> formB : formsB) {
+                Count sum = sum(axisA, formA, axisB, formB, true);
+                if (sum != null && (best == null || marginOf(sum) < marginOf(best))) {
+                    best = sum;
+                }
+            }
+        }
+        return java.util.Optional.ofNullable(best);
+    }
+
+    private static int marginOf(Count count) {
+        return count.margin() == null ? 0 : count.margin();
+    }
+
+    /** A signed sum of cells; with noisy cells allowed, the margin is the root of the sum of their squares. */
+    private Count sum(int axisA, List<int[]> formA, int axisB, List<int[]> formB, boolean withNoisy) {
         long sum = 0;
+        double squares = 0;
+        boolean anyNoisy = false;
         for (int[] a : formA) {
             for (int[] b : formB) {
-                Long value = published.get(key(axes, axisA, a[0], axisB, b[0]));
+                String key = key(axes, axisA, a[0], axisB, b[0]);
+                Long value = published.get(key);
+                if (value == null && withNoisy && noisy.containsKey(key)) {
+                    Noisy n = noisy.get(key);
+                    value = n.count();
+                    squares += (double) n.margin() * n.margin();
+                    anyNoisy = true;
+                }
                 if (value == null) {
-                    return OptionalLong.empty();
+                    return null;
                 }
                 sum += (long) a[1] * b[1] * value;
             }
         }
-        return OptionalLong.of(sum);
+        return new Count(sum, anyNoisy, anyNoisy ? (int) Math.ceil(Math.sqrt(squares)) : null);
     }
 
     /**

@@ -143,6 +143,11 @@ public class ReleaseBuilder {
                 }
             }
         }
+        Map<String, Release.Noisy> noisy = new HashMap<>();
+        Release.Noise noise = PERSONS.equals(subject) && properties.noise().enabled()
+                ? noisyLayer(axes, geometry, outcome.withheld(), previous, axes.axes() + "|" + joint.stream()
+                        .map(java.util.Arrays::toString).sorted().toList() + "|" + new java.util.TreeMap<>(published),
+                        noisy) : null;
         NumericSummary age = null;
         NumericSummary stayDays = null;
         if (PERSONS.equals(subject)) {
@@ -155,7 +160,83 @@ public class ReleaseBuilder {
                 (System.nanoTime() - start) / 1_000_000,
                 new Release.Loss(occupied[1], occupiedPublished[1], occupied[2], occupiedPublished[2]));
         return new Release(subject, year, previous == null ? 1 : previous.revision() + 1, Instant.now(), publishedBy,
-                properties.k(), geometry.axes(), published, age, stayDays, audit);
+                properties.k(), geometry.axes(), published, age, stayDays, audit, noisy, noise);
+    }
+
+    /**
+     * The noisy layer: the workload's tables measured and post-processed ({@link NoisyLayer}), unless the year's
+     * latest release already measured these very counts (publishing again unchanged measures nothing new and costs
+     * nothing).
+     */
+    private Release.Noise noisyLayer(ReleaseAxes axes, TableGeometry geometry, Set<Cell> withheld, Release previous,
+            String countsAndPattern, Map<String, Release.Noisy> noisy) {
+        DisclosureProperties.Noise config = properties.noise();
+        // the exact counts and what the exact layer publishes: the same again measures nothing new
+        String measuredCounts = countsAndPattern + "|" + config.sigma() + "|" + config.tables();
+        if (previous != null && previous.noise() != null
+                && digest(previous.noise().salt(), measuredCounts).equals(previous.noise().digest())) {
+            noisy.putAll(previous.noisy());
+            return previous.noise();
+        }
+        List<NoisyLayer.Table> tables = workload(axes, config.tables());
+        java.util.Random random = config.seed() != null ? new java.util.Random(config.seed())
+                : new java.security.SecureRandom();
+        dk.cmm.stats.disclosure.noise.DiscreteGaussian gaussian = new dk.cmm.stats.disclosure.noise.DiscreteGaussian(
+                config.sigma(), random);
+        double sigma = config.sigma().doubleValue();
+        NoisyLayer.Result result = new NoisyLayer(geometry, withheld, sigma).build(tables, gaussian::sample);
+        result.cells().forEach((cell, estimate) -> noisy.put(key(geometry, cell),
+                new Release.Noisy(estimate.value(), estimate.margin())));
+        double rho = result.measured().size() * dk.cmm.stats.disclosure.noise.PrivacyBudget.rhoPerTable(sigma);
+        double before = previous == null || previous.noise() == null ? 0 : previous.noise().rhoYear();
+        byte[] salt = new byte[16];
+        new java.security.SecureRandom().nextBytes(salt);
+        String saltText = java.util.HexFormat.of().formatHex(salt);
+        if (!result.failed().isEmpty()) {
+            log.warn("The noisy tables {} of this release found no whole-number solution in time; their cells stay "
+                    + "withheld", result.failed());
+        }
+        return new Release.Noise(sigma, rho, before + rho, result.measured(), result.failed(), saltText,
+                digest(saltText, measuredCounts));
+    }
+
+    private static String digest(String salt, String text) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(salt.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(sha.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The workload's tables on a release's axes; a table naming no axis, or one axis twice, is refused. */
+    static List<NoisyLayer.Table> workload(ReleaseAxes axes, List<String> tables) {
+        List<NoisyLayer.Table> workload = new ArrayList<>();
+        for (String table : tables) {
+            String[] dims = table.trim().split("\\s*[:×*]\\s*");
+            if (dims.length != 2) {
+                throw new IllegalArgumentException("cmm.disclosure.noise.tables: '" + table
+                        + "' is not DIMENSION:DIMENSION");
+            }
+            NoisyLayer.Level[] levels = new NoisyLayer.Level[2];
+            for (int i = 0; i < 2; i++) {
+                int axis = axes.axisOf(dims[i]);
+                if (axis < 0) {
+                    throw new IllegalArgumentException("cmm.disclosure.noise.tables: '" + dims[i]
+                            + "' is no dimension of the persons' tables");
+                }
+                levels[i] = new NoisyLayer.Level(axis, axes.isGroupDimension(dims[i]));
+            }
+            if (levels[0].axis() == levels[1].axis()) {
+                throw new IllegalArgumentException("cmm.disclosure.noise.tables: '" + table
+                        + "' names one axis twice");
+            }
+            boolean swap = levels[0].axis() > levels[1].axis();
+            workload.add(new NoisyLayer.Table(dims[0] + ":" + dims[1], swap ? levels[1] : levels[0],
+                    swap ? levels[0] : levels[1]));
+        }
+        return workload;
     }
 
     /** A summary is shown only over at least k records that all have the value. */

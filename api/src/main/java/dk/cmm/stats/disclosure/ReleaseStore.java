@@ -31,7 +31,11 @@ class ReleaseStore {
     @Document(COLLECTION)
     record StoredRelease(@Id String id, String subject, int year, int revision, Instant publishedAt,
             String publishedBy, int k, List<StoredAxis> axes, List<StoredCell> cells, NumericSummary age,
-            NumericSummary stayDays, Release.Audit audit) {
+            NumericSummary stayDays, Release.Audit audit, List<StoredNoisyCell> noisyCells, Release.Noise noise) {
+    }
+
+    /** A noisy cell as published: only the post-processed count and its margin, never the measurement. */
+    record StoredNoisyCell(String key, long count, int margin) {
     }
 
     /** An axis by its leaves' node ids ({@code group/leaf} on a grouped axis). */
@@ -64,10 +68,13 @@ class ReleaseStore {
         List<StoredCell> cells = new ArrayList<>();
         release.published().forEach((key, count) -> cells.add(new StoredCell(key, count)));
         cells.sort(java.util.Comparator.comparing(StoredCell::key));
+        List<StoredNoisyCell> noisy = new ArrayList<>();
+        release.noisy().forEach((key, n) -> noisy.add(new StoredNoisyCell(key, n.count(), n.margin())));
+        noisy.sort(java.util.Comparator.comparing(StoredNoisyCell::key));
         String id = release.subject() + ":" + release.year() + ":" + release.revision();
         StoredRelease stored = new StoredRelease(id, release.subject(), release.year(), release.revision(),
                 release.publishedAt(), release.publishedBy(), release.k(), axes, cells, release.age(),
-                release.stayDays(), release.audit());
+                release.stayDays(), release.audit(), noisy, release.noise());
         org.bson.Document document = new org.bson.Document();
         mongo.getConverter().write(stored, document);
         // insert, never replace: a revision that raced another for the same number fails instead of overwriting it
@@ -120,8 +127,13 @@ class ReleaseStore {
         List<Axis> axes = stored.axes().stream().map(ReleaseStore::toAxis).toList();
         Map<String, Long> published = new HashMap<>();
         stored.cells().forEach(c -> published.put(c.key(), c.count()));
+        Map<String, Release.Noisy> noisy = new HashMap<>();
+        if (stored.noisyCells() != null) { // releases stored before the noisy layer have none
+            stored.noisyCells().forEach(c -> noisy.put(c.key(), new Release.Noisy(c.count(), c.margin())));
+        }
         return new Release(stored.subject(), stored.year(), stored.revision(), stored.publishedAt(),
-                stored.publishedBy(), stored.k(), axes, published, stored.age(), stored.stayDays(), stored.audit());
+                stored.publishedBy(), stored.k(), axes, published, stored.age(), stored.stayDays(), stored.audit(),
+                noisy, stored.noise());
     }
 
     private static Axis toAxis(StoredAxis stored) {

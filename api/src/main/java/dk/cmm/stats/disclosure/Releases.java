@@ -44,13 +44,15 @@ public class Releases {
     public Release publish(String subject, int year, List<ReportedCells.Table> reportCells, String publishedBy) {
         Release previous = latest(subject).get(year);
         Release release = builder.build(subject, year, previous, reportCells, publishedBy);
-        if (previous != null && previous.published().equals(release.published())) {
+        if (previous != null && previous.published().equals(release.published())
+                && previous.noisy().equals(release.noisy())) {
             return previous; // nothing changed: the latest release stands
         }
         store.save(release);
         invalidate();
-        log.info("Published {} {} (revision {}): {} of {} cells withheld, built in {} ms", subject, year,
-                release.revision(), release.audit().withheld(), release.audit().cells(), release.audit().millis());
+        log.info("Published {} {} (revision {}): {} of {} cells withheld, {} of them with a noisy count, built in {} ms",
+                subject, year, release.revision(), release.audit().withheld(), release.audit().cells(),
+                release.noisy().size(), release.audit().millis());
         return release;
     }
 

@@ -313,6 +313,11 @@ public class StatsService {
         return yearsOf(PersonDimension.ASSESSMENT_YEAR);
     }
 
+    /** Years with hotline calls, ascending. */
+    public List<Integer> hotlineYears() {
+        return yearsOf(HotlineDimension.YEAR);
+    }
+
     /** The years a year dimension's records hold: the codes breakdowns by year use too, from the same cache. */
     private List<Integer> yearsOf(Dimension yearDimension) {
         return dimensionCodes.codes(yearDimension).stream().map(Integer::valueOf).toList();
