@@ -254,7 +254,7 @@ class Schema:
         return True
 
 
-SELECTION = "{ total groups { key { code } count share suppressed } %s}"
+SELECTION = "{ total totalNoisy groups { key { code } count share suppressed noisy } %s}"
 AGE_SELECTION = "age { count min max mean median } "
 
 
@@ -321,10 +321,18 @@ def to_answer(q, d, origin="graphql"):
         count = g.get("count")
         if g.get("suppressed") and count is not None:
             count = None  # a number marked withheld is treated as withheld
-        groups.append([key, count, g.get("share")])
+        share = g.get("share")
+        if g.get("noisy") or d.get("totalNoisy"):
+            # an estimate of the noisy layer is what it is: the truth plus noise, no equation; it is
+            # treated as withheld here, and the Bayesian attacker (bayes_attack.py) weighs it
+            count = None if g.get("noisy") else count
+            share = None
+        groups.append([key, count, share])
     return Answer(source=q.source, year=q.year, filter={k: list(v) for k, v in q.filter.items()},
-                  group_by=list(q.group_by), include_empty=q.include_empty, complete=True, total=d.get("total"),
-                  total_withheld=d.get("total") is None, groups=groups, age=d.get("age"), origin=origin,
+                  group_by=list(q.group_by), include_empty=q.include_empty, complete=True,
+                  total=None if d.get("totalNoisy") else d.get("total"),
+                  total_withheld=d.get("total") is None or bool(d.get("totalNoisy")), groups=groups,
+                  age=d.get("age"), origin=origin,
                   label=q.label())
 
 
@@ -449,7 +457,8 @@ def csv_answers(http, schema, source, year, col):
         for r in rows:
             key = [r[d] for d in q.group_by]
             count = r.get("count") or None
-            withheld = (r.get("suppressed") or "").lower() == "true" or count is None
+            withheld = ((r.get("suppressed") or "").lower() == "true" or count is None
+                        or (r.get("noisy") or "").lower() == "true")  # an estimate is no equation
             groups.append([key, None if withheld else int(count), None])
         out.append(Answer(source=source, year=year, filter={}, group_by=list(q.group_by), include_empty=False,
                           complete=True, total=None, total_withheld=False, groups=groups, origin="csv",

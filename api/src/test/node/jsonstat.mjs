@@ -18,7 +18,8 @@ const range = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => from
 const CASES = [
   { name: 'anonymousOneWayDa', subject: 'persons', filter: { assessmentYears: [2012] }, groupBy: ['NATIONALITY'], lang: 'da' },
   { name: 'anonymousTwoWayEn', subject: 'persons', filter: { assessmentYears: [2012] }, groupBy: ['GENDER', 'EXPLOITATION'], lang: 'en' },
-  { name: 'anonymousWithheldDa', subject: 'persons', filter: { assessmentYears: [2012] }, groupBy: ['REGION', 'GENDER'], lang: 'da' },
+  { name: 'anonymousWithheldDa', subject: 'persons', filter: { assessmentYears: [2012] }, groupBy: ['REGION', 'OUTCOME_YEAR'], lang: 'da' },
+  { name: 'anonymousNoisyEn', subject: 'persons', filter: { assessmentYears: [2012] }, groupBy: ['REGION', 'GENDER'], lang: 'en', includeEmpty: true },
   { name: 'anonymousSeriesEn', subject: 'persons', filter: { assessmentYears: range(2007, 2016) }, groupBy: ['ASSESSMENT_YEAR'], lang: 'en' },
   { name: 'anonymousTotalDa', subject: 'persons', filter: { assessmentYears: [2012] }, groupBy: [], lang: 'da' },
   { name: 'staffSeriesEn', subject: 'persons', filter: { assessmentYears: range(2007, 2016) }, groupBy: ['ASSESSMENT_YEAR'], lang: 'en', token: true },
@@ -55,7 +56,7 @@ async function graphql(c, groupBy) {
   const key = `key { dimension code label(lang: ${lang}) }`;
   const body = c.subject === 'outreach'
     ? `{ ${key} ${OUTREACH_COUNTS.join(' ')} contactsPerActivity { mean min max } healthUsesPerPerson { mean min max } assessedTrafficked suppressed }`
-    : `{ total groups { ${key} count share suppressed reason } }`;
+    : `{ total totalNoisy totalMargin groups { ${key} count share suppressed reason noisy margin } }`;
   const args = c.subject === 'outreach' ? '' : ', includeEmpty: $includeEmpty';
   const declare = c.subject === 'outreach' ? '' : ', $includeEmpty: Boolean';
   const query = `query Q($filter: ${s.filterType}, $groupBy: [${s.dimensionType}!]${declare}) {
@@ -140,9 +141,12 @@ async function check(c) {
       } else if (groupBy.length === 0) {
         expected = metric === 'count' ? answer.total : (answer.total === null ? null : answer.total === 0 ? 0 : 1);
         if (expected === null) status = 'c';
+        else if (metric === 'count' && answer.totalNoisy) status = 'e';
       } else if (group) {
         expected = metric === 'count' ? group.count : group.share;
         if (expected === null) status = group.count === null ? STATUS_OF_REASON[group.reason] : 's';
+        // an estimate of the noisy layer, and a share of one (or of an estimated total), is Eurostat's "e"
+        else if (group.noisy || (metric === 'share' && answer.totalNoisy)) status = 'e';
       } else if (yearDim && noData.has(combo[yearDim])) {
         expected = null;
         status = 'm';
@@ -162,6 +166,18 @@ async function check(c) {
     if (!ds.Data({ ...combo, measure: ds.Dimension('measure').id[0] })) mismatch(`group ${keyOf(g.key)} has no cell`);
   }
   result.groups = groups.length;
+  // every estimate's margin is in extension.margin, by the index of its count
+  if (c.subject !== 'outreach') {
+    const margins = ds.extension?.margin ?? {};
+    const noisy = groups.filter(g => g.noisy);
+    result.margins = Object.keys(margins).length;
+    result.noisyGroups = noisy.length;
+    for (const g of noisy) {
+      const combo = Object.fromEntries(g.key.map(k => [k.dimension, k.code]));
+      const index = ds.id.reduce((i, d, n) => i * ds.size[n] + ds.Dimension(d).id.indexOf(d === 'measure' ? 'count' : combo[d]), 0);
+      if (margins[String(index)] !== g.margin) mismatch(`margin of ${keyOf(g.key)}: JSON-stat ${margins[String(index)]} != GraphQL ${g.margin}`);
+    }
+  }
   result.timeCategories = ds.role?.time ? ds.Dimension(ds.role.time[0]).id : null;
   result.measureLabels = ds.Dimension('measure').Category().map(x => x.label);
   result.tableRows = ds.toTable({ type: 'arrobj', status: true }).length;

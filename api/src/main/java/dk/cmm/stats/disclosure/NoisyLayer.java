@@ -68,7 +68,7 @@ final class NoisyLayer {
 
     /** Measures the tables with the given noise and post-processes them. */
     Result build(List<Table> tables, LongSupplier noise) {
-        if (tables.isEmpty() || withheld.contains(Cell.TOTAL)) {
+        if (tables.isEmpty()) {
             return new Result(Map.of(), List.of(), List.of());
         }
         // the measurements, drawn in workload order, every cell of every table (the cells measured never depend on
@@ -236,8 +236,10 @@ final class NoisyLayer {
         /** Each axis's variables sum to the total, and to every one-way cell the exact layer publishes. */
         private void oneWayInvariants() {
             y.forEach((axis, vars) -> {
-                Expression total = equal(geometry.total());
-                vars.values().forEach(v -> total.set(v, 1));
+                if (!withheld.contains(Cell.TOTAL)) {
+                    Expression total = equal(geometry.total());
+                    vars.values().forEach(v -> total.set(v, 1));
+                }
                 for (int node : atOrAbove(yLevel.get(axis))) {
                     Cell cell = Cell.of(axis, node);
                     if (!withheld.contains(cell)) {

@@ -198,7 +198,8 @@ public class PublicStatistics {
             if (reason == null && count.isEmpty()) {
                 reason = AnswerGroup.WITHHELD;
             }
-            if (count.isPresent() && count.get().value() == 0 && !q.includeEmpty()) {
+            // an exact 0 is left out unless asked for; an estimate of 0 is listed, or it would read as an exact 0
+            if (count.isPresent() && count.get().value() == 0 && !count.get().noisy() && !q.includeEmpty()) {
                 continue;
             }
             Double share = count.isPresent() && total.isPresent()

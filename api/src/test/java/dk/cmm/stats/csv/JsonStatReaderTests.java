@@ -73,7 +73,12 @@ class JsonStatReaderTests {
         // what each kind of question must show (so that the comparison above compared something)
         assertThat(statuses(results, "anonymousWithheldDa")).as("anonymous region x gender: withheld cells")
                 .containsKey("c");
-        assertThat(statuses(results, "anonymousSeriesEn")).as("years never published").containsKey("u");
+        assertThat(statuses(results, "anonymousSeriesEn")).as("years without records, for the public too")
+                .containsKey("m").doesNotContainKey("u");
+        assertThat(statuses(results, "anonymousNoisyEn")).as("anonymous region x gender: estimates").containsKey("e");
+        assertThat(results.get("anonymousNoisyEn").get("margins")).as("one margin per estimate")
+                .isEqualTo(results.get("anonymousNoisyEn").get("noisyGroups"));
+        assertThat((Integer) results.get("anonymousNoisyEn").get("noisyGroups")).isGreaterThan(5);
         assertThat(statuses(results, "staffSeriesEn")).as("years without records").containsKey("m");
         assertThat((List<String>) results.get("staffSeriesByGenderDa").get("noDataYears")).as(
                 "the one-way question's no-data years are rows of the cross-tab").contains("2009", "2010");
