@@ -1,5 +1,5 @@
 // node tools/cached-load.mjs METHOD SECONDS PORT TOKEN [clients]: closed-loop load of the bench's question (2010-2019 by
-// REGION x EXPLOITATION) from keep-alive clients, for "Where a cached request's time goes" in the README; prints the
+// REGION x EXPLOITATION) from keep-alive clients, for "Where a cached request's time goes" in docs/speed.md; prints the
 // requests and the rate. Read the server's CPU from /proc/PID/stat (fields 14 and 15) before and after.
 import http from 'node:http';
 const [method = 'POST', secs = '10', port = '18181', token = '', clientsArg = '16'] = process.argv.slice(2);

@@ -8,7 +8,7 @@ solves all of it together as an integer program (HiGHS through scipy.optimize.mi
 computes the range an attacker can prove, and checks the guarantee (the range is not a single value, includes 0,
 reaches k).
 
-It shares no code with the server: what it knows of the API is what its schema and README say. See README.md
+It shares no code with the server: what it knows of the API is what its schema and the project's docs say. See README.md
 beside this file for the threat model, the integer program and how to run it.
 """
 
@@ -34,7 +34,7 @@ from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 from scipy.sparse import csr_matrix
 
 # --------------------------------------------------------------------------------------------------------------
-# What the attacker knows of the API's shape (its schema and README): dimensions, nesting, filter fields.
+# What the attacker knows of the API's shape (its schema and docs/disclosure.md): dimensions, nesting, filter fields.
 # --------------------------------------------------------------------------------------------------------------
 
 PERSONS, HOTLINE = "persons", "hotline"
@@ -43,7 +43,7 @@ YEAR_FIELD = {PERSONS: "assessmentYears", HOTLINE: "years"}
 QUERY_FIELD = {PERSONS: "personStats", HOTLINE: "hotlineStats"}
 FILTER_TYPE = {PERSONS: "PersonFilter", HOTLINE: "HotlineFilter"}
 DIMENSION_TYPE = {PERSONS: "PersonDimension", HOTLINE: "HotlineDimension"}
-# child dimension -> the dimension that groups it (README: "Nested dimensions are one table").
+# child dimension -> the dimension that groups it (docs/disclosure.md, "The guarantee": the nested dimensions).
 NESTED = {"NATIONALITY": "REGION", "LABOUR_SECTOR": "EXPLOITATION", "CONTACT_PROGRAMME": "CONTACT_CHANNEL"}
 FILTER_FIELDS = {
     PERSONS: {"ASSESSED_BY": "assessedBy", "CONTACT_CHANNEL": "contactChannel",
@@ -55,7 +55,7 @@ FILTER_FIELDS = {
 UNKNOWN = "UNKNOWN"
 BIG = 10 ** 6
 AGE_DIM = "AGE_GROUP"
-MAX_AGE = 100  # the importer refuses ages above 100 (README, persons columns)
+MAX_AGE = 100  # the importer refuses ages above 100 (docs/importing.md, "The columns": persons)
 
 
 def axes_of(dims):
