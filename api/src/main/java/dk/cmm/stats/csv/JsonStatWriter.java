@@ -407,7 +407,7 @@ class JsonStatWriter {
         source.put("nameEn", "Danish Centre against Human Trafficking");
         ObjectNode methodExt = extension.putObject("method");
         methodExt.put("href", context.methodHref());
-        methodExt.put("readme", "README.md, section \"Disclosure control (callers without a token)\"");
+        methodExt.put("readme", "docs/disclosure.md, section \"Disclosure control (callers without a token)\"");
         if (context.audience() == Audience.PUBLIC) {
             ArrayNode release = extension.putArray("release");
             for (Release r : used) {
@@ -458,9 +458,9 @@ class JsonStatWriter {
                         + "(extension.status.label): c withheld, m no data for the year, u the year is not "
                         + "published, s the share cannot be given, z not applicable. A year without data is never 0.");
         notes.add(da ? "Metode og diskretionskontrol: " + context.methodHref()
-                + " og README.md, afsnittet \"Disclosure control (callers without a token)\"."
+                + " og docs/disclosure.md, afsnittet \"Disclosure control (callers without a token)\"."
                 : "Method and disclosure control: " + context.methodHref()
-                        + " and README.md, section \"Disclosure control (callers without a token)\".");
+                        + " and docs/disclosure.md, section \"Disclosure control (callers without a token)\".");
         return notes;
     }
 

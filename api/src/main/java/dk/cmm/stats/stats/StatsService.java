@@ -513,7 +513,7 @@ public class StatsService {
         return new Stats(stats.total(), groups, stats.age(), stats.stayDays(), stats.noData());
     }
 
-    /** Largest count first, ties by code (as always: the order the README and the CSV promise). */
+    /** Largest count first, ties by code (as always: the order docs/api.md and the CSV promise). */
     private static Comparator<Group> countOrder(List<? extends Dimension> groupBy) {
         return Comparator.comparingInt(Group::count).reversed().thenComparing(Group::key, CODE_ORDER);
     }

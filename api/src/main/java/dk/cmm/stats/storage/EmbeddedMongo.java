@@ -79,7 +79,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /**
      * The default page cache of the H2 file: 40 % of the maximum heap, at least 64 MB and at most 4 GB. Measured at
-     * 200,000 persons (README, "Scale and speed"): with H2's own default of 16 MB every breakdown reads and decodes
+     * 200,000 persons (docs/speed.md): with H2's own default of 16 MB every breakdown reads and decodes
      * the file's pages again and is about 10 times slower; once the cache holds the records, H2 answers as fast as
      * the in-memory backend, starts at once and needs less memory.
      */

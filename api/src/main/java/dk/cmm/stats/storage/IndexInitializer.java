@@ -64,7 +64,7 @@ class IndexInitializer implements InitializingBean {
 
     /**
      * On a sharded cluster, {@code _id} is unique only per shard unless it is the shard key, and the record writer
-     * takes a duplicate-key refusal of {@code _id} to mean "stored already" (README, "Sharding"). So a record
+     * takes a duplicate-key refusal of {@code _id} to mean "stored already" (docs/operating.md). So a record
      * collection sharded on another key is refused at start, with the key to use, instead of letting an import make
      * a second copy of a record on another shard.
      */
@@ -81,7 +81,7 @@ class IndexInitializer implements InitializingBean {
             if (key instanceof Document keys && !(keys.size() == 1 && keys.containsKey("_id"))) {
                 throw new IllegalStateException("The collection " + database + "." + collection + " is sharded on "
                         + keys.toJson() + ", but cmm-stats needs _id as the shard key (use { _id: \"hashed\" }): "
-                        + "only then is a record's key unique across the shards. See the README, \"Sharding\".");
+                        + "only then is a record's key unique across the shards. See docs/operating.md, \"Sharding\".");
             }
         }
     }

@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param embeddedMemory keep the embedded data in memory only (tests, benchmarks); nothing survives a restart
  * @param bundledData    AUTO loads the bundled records into a database that has none of ours; NEVER skips them
  * @param embeddedCacheMb the page cache of the embedded server's H2 file in MB; by default 40 % of the maximum heap
- *                       (at least 64, at most 4096), which holds a few hundred thousand records: see README, "Scale
- *                       and speed" (H2's own default of 16 MB makes breakdowns at 200,000 persons about 10 times slower)
+ *                       (at least 64, at most 4096), which holds a few hundred thousand records: see docs/speed.md
+ *                       (H2's own default of 16 MB makes breakdowns at 200,000 persons about 10 times slower)
  */
 @ConfigurationProperties("cmm")
 public record StorageProperties(Path dataDir, Integer embeddedPort, Boolean embeddedMemory, BundledData bundledData,

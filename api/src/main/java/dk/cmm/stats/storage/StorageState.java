@@ -14,7 +14,7 @@ import de.bwaldvogel.mongo.exception.MongoServerError;
  * close the store for good: nothing can be read or written through it until the process opens the file again. From
  * then on every command is refused with {@link #message()} (say "no space left on device; restart cmm-stats"),
  * the health endpoints report the store down, and {@code serve} exits non-zero so a supervisor restarts it (see
- * README, "When storage fails"). What was acknowledged before the failure is in the file and survives the restart.
+ * docs/operating.md). What was acknowledged before the failure is in the file and survives the restart.
  */
 public final class StorageState {
 

@@ -11,7 +11,7 @@ import dk.cmm.stats.ApiTest;
 
 /**
  * The bundled data's releases, built at start-up: every year published, the report's numbers in them, and the
- * audit's figures printed for the README.
+ * audit's figures printed for docs/disclosure.md.
  */
 @ApiTest
 class ReleaseProtectionTests {

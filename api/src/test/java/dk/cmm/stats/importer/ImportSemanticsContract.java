@@ -19,7 +19,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import dk.cmm.stats.storage.RecordWriter.WriteCounts;
 
 /**
- * The exact semantics of an import that stops halfway (README, "What an import guarantees"), on the embedded
+ * The exact semantics of an import that stops halfway (docs/operating.md, "What an import guarantees"), on the embedded
  * server and (subclass) on a real MongoDB: the files are validated first, so a bad row writes nothing; a crash
  * during writing keeps the chunks written before it, which readers see meanwhile; running the import again
  * completes it, with exactly one copy of each record and the first chunks counted unchanged.
