@@ -453,10 +453,14 @@ class JsonStatWriter {
         }
         notes.add(da ? "En kombination uden registreringer er 0. En værdi er null kun med en statuskode, der siger "
                 + "hvorfor (extension.status.label): c tilbageholdt, m ingen data for året, u året er ikke "
-                + "offentliggjort, s andelen kan ikke gives, z ikke relevant. Et år uden data er aldrig 0."
+                + "offentliggjort, s andelen kan ikke gives, z ikke relevant. Et år uden data er aldrig 0. "
+                + "Status e: et skøn (det sande tal plus en lille tilfældig ændring, tilpasset de eksakte totaler; "
+                + "et skøn under 5 kan være 0), med sin 90 %-margen i extension.margin."
                 : "A combination without records is 0. A value is null only with a status code saying why "
                         + "(extension.status.label): c withheld, m no data for the year, u the year is not "
-                        + "published, s the share cannot be given, z not applicable. A year without data is never 0.");
+                        + "published, s the share cannot be given, z not applicable. A year without data is never 0. "
+                        + "Status e: an estimate (the true count plus a small random change, adjusted to the exact "
+                        + "totals; an estimate under 5 could be 0), with its 90 % margin in extension.margin.");
         notes.add(da ? "Metode og diskretionskontrol: " + context.methodHref()
                 + " og docs/disclosure.md, afsnittet \"Disclosure control (callers without a token)\"."
                 : "Method and disclosure control: " + context.methodHref()

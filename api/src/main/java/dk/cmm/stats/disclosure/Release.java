@@ -66,14 +66,18 @@ public record Release(String subject, int year, int revision, Instant publishedA
 
     /**
      * What the public gets: of the one- and two-way cells with someone in them, how many the release publishes
-     * exactly (the rest are withheld; zeros are not counted). Null in releases stored before it was measured.
+     * exactly, and how many more it gives a noisy count (the rest are withheld; zeros are not counted). Null in
+     * releases stored before it was measured; the noisy figures 0 in those stored before the noisy layer.
      */
-    public record Loss(int oneWay, int oneWayPublished, int twoWay, int twoWayPublished) {
+    public record Loss(int oneWay, int oneWayPublished, int twoWay, int twoWayPublished, int oneWayNoisy,
+            int twoWayNoisy) {
 
         @Override
         public String toString() {
             return "of the cells with someone in them it publishes " + oneWayPublished + " of " + oneWay
-                    + " one-way and " + twoWayPublished + " of " + twoWay + " two-way";
+                    + " one-way and " + twoWayPublished + " of " + twoWay + " two-way exactly"
+                    + (oneWayNoisy + twoWayNoisy == 0 ? "" : ", and " + oneWayNoisy + " one-way and " + twoWayNoisy
+                            + " two-way more with a noisy count");
         }
     }
 

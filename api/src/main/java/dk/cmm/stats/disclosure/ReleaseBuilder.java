@@ -155,10 +155,16 @@ public class ReleaseBuilder {
             age = summary(exact.age(), exact.total());
             stayDays = summary(exact.stayDays(), exact.total());
         }
+        int[] occupiedNoisy = new int[3];
+        for (Cell cell : cells) {
+            if (geometry.value(cell) > 0 && noisy.containsKey(key(geometry, cell))) {
+                occupiedNoisy[cell.dimensions()]++;
+            }
+        }
         Release.Audit audit = new Release.Audit(cells.size(), outcome.withheld().size(), outcome.primary(),
                 outcome.audited(), outcome.rounds(), outcome.pinnedByPublished().size(), inPublished,
-                (System.nanoTime() - start) / 1_000_000,
-                new Release.Loss(occupied[1], occupiedPublished[1], occupied[2], occupiedPublished[2]));
+                (System.nanoTime() - start) / 1_000_000, new Release.Loss(occupied[1], occupiedPublished[1],
+                        occupied[2], occupiedPublished[2], occupiedNoisy[1], occupiedNoisy[2]));
         return new Release(subject, year, previous == null ? 1 : previous.revision() + 1, Instant.now(), publishedBy,
                 properties.k(), geometry.axes(), published, age, stayDays, audit, noisy, noise);
     }

@@ -30,7 +30,7 @@ class JsonStatReaderTests {
         NodeScripts.assumeNode("jsonstat-toolkit");
         Map<String, Object> run = NodeScripts.run("jsonstat.mjs", "http://localhost:" + port, StaffTokens.ANALYST);
         Map<String, Map<String, Object>> results = (Map<String, Map<String, Object>>) run.get("results");
-        assertThat(results).hasSize(12);
+        assertThat(results).hasSize(13);
 
         results.forEach((name, r) -> {
             assertThat(r.get("httpStatus")).as(name).isEqualTo(200);

@@ -51,8 +51,7 @@ class NoisyPublicTablesTests {
         String query = "{ personStats(filter: {assessmentYears: [" + year + "]" + filter + "}, groupBy: ["
                 + String.join(", ", groupBy) + "], includeEmpty: true) { total totalNoisy estimate "
                 + "groups { key { code } count noisy margin reason } } }";
-        String body = RawHttp.json("{}").isEmpty() ? "" : "";
-        body = dk.cmm.stats.disclosure.NoisyPublicTablesTests.json(Map.of("query", query));
+        String body = json(Map.of("query", query));
         var response = token == null ? http.post("/graphql", body)
                 : http.post("/graphql", body, "Authorization", StaffTokens.bearer(token));
         assertThat(response.statusCode()).isEqualTo(200);
@@ -81,14 +80,17 @@ class NoisyPublicTablesTests {
                 Answer truth = ask(year, table, "", StaffTokens.ANALYST);
                 Answer shown = ask(year, table, "", null);
                 assertThat(truth.estimate()).isEqualTo("EXACT");
-                truth.cells().forEach((key, cell) -> {
-                    Cell pub = shown.cells().get(key);
-                    assertThat(pub).as("%d %s %s is listed", year, table, key).isNotNull();
-                    if (cell.count() > 0) {
-                        assertThat(pub.count()).as("%d %s %s has a number for the public", year, table, key)
-                                .isNotNull();
+                assertThat(shown.cells()).isNotEmpty();
+                shown.cells().forEach((key, pub) -> {
+                    assertThat(pub.count()).as("%d %s %s has a number for the public", year, table, key)
+                            .isNotNull();
+                    Cell cell = truth.cells().get(key);
+                    if (cell == null) {
+                        // "other countries" of a region: no code of staff's answers
+                        assertThat(key).anyMatch(code -> code.startsWith("OTHER_"));
+                        return;
                     }
-                    if (pub.count() != null && !pub.noisy()) {
+                    if (!pub.noisy()) {
                         assertThat(pub.count()).as("%d %s %s exact", year, table, key).isEqualTo(cell.count());
                         assertThat(pub.margin()).isNull();
                     }
@@ -120,30 +122,13 @@ class NoisyPublicTablesTests {
             }
         }
         Answer regions = ask(2012, List.of("REGION", "GENDER"), "", null);
-        Answer countries = ask(2012, List.of("NATIONALITY", "GENDER"), "", null);
-        Map<List<String>, Long> byRegion = new HashMap<>();
-        Map<String, String> regionOf = regionOfCountries();
-        countries.cells().forEach((key, cell) -> byRegion.merge(List.of(regionOf.get(key.get(0)), key.get(1)),
-                (long) cell.count(), Long::sum));
-        regions.cells().forEach((key, cell) -> assertThat(byRegion.getOrDefault(key, 0L)).as("countries sum to %s",
-                key).isEqualTo((long) cell.count()));
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, String> regionOfCountries() {
-        String body = json(Map.of("query", "{ codebook { name codes { code region } } }"));
-        Map<String, Object> json = RawHttp.json(http.post("/graphql", body).body());
-        Map<String, String> regionOf = new HashMap<>();
-        for (Map<String, Object> dim : (List<Map<String, Object>>) ((Map<String, Object>) json.get("data"))
-                .get("codebook")) {
-            if (dim.get("name").equals("NATIONALITY")) {
-                for (Map<String, Object> code : (List<Map<String, Object>>) dim.get("codes")) {
-                    regionOf.put((String) code.get("code"), (String) code.get("region"));
-                }
-            }
+        for (List<String> key : regions.cells().keySet()) {
+            Answer countries = ask(2012, List.of("NATIONALITY"), ", region: [" + key.get(0) + "], gender: ["
+                    + key.get(1) + "]", null);
+            long sum = countries.cells().values().stream().mapToLong(Cell::count).sum();
+            assertThat(sum).as("the countries of %s sum to it", key).isEqualTo((long) regions.cells().get(key)
+                    .count());
         }
-        regionOf.put("UNKNOWN", "UNKNOWN");
-        return regionOf;
     }
 
     @Test
@@ -171,7 +156,7 @@ class NoisyPublicTablesTests {
             Answer truth = ask(2012, table, "", StaffTokens.ANALYST);
             Answer shown = ask(2012, table, "", null);
             for (Map.Entry<List<String>, Cell> e : shown.cells().entrySet()) {
-                if (e.getValue().noisy()) {
+                if (e.getValue().noisy() && truth.cells().containsKey(e.getKey())) {
                     int error = Math.abs(e.getValue().count() - truth.cells().get(e.getKey()).count());
                     errors.add(error);
                     withinMargin += error <= e.getValue().margin() ? 1 : 0;
