@@ -301,6 +301,14 @@ public final class Bench {
                                 r.revision(), r.audit().cells(), r.audit().withheld(), r.audit().audited(),
                                 r.audit().rounds(), r.audit().millis())).collect(java.util.stream.Collectors
                                         .joining("; ")) + "; what `cmm-stats publish` and `export` do per year");
+        for (Release release : releases) {
+            if (release.noise() != null) {
+                report.info("5.noise", "(5) of which the noisy layer (%d tables measured, post-processed)"
+                        .formatted(release.noise().tables().size()), release.noise().millis(), "ms",
+                        "%,d noisy cells; %.1f %% of the publication".formatted(release.noisy().size(),
+                                release.noise().millis() / (10 * publishSeconds)));
+            }
+        }
         double afterPublish = Timing.millis(anonymous::send);
         double again = Timing.millis(anonymous::send);
         report.info("5.afterPublish", "(5) first anonymous answer from the new release", afterPublish, "ms",

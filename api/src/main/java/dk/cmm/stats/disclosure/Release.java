@@ -44,9 +44,10 @@ public record Release(String subject, int year, int revision, Instant publishedA
      * @param salt     with {@code digest}: whether a later publication sees the same data (then it measures nothing
      *                 new); staff-only, like the records themselves
      * @param digest   SHA-256 of the salt and the exact tables the noise was added to
+     * @param millis   how long measuring and post-processing took
      */
     public record Noise(double sigma, double rho, double rhoYear, List<String> tables, List<String> failed,
-            String salt, String digest) {
+            String salt, String digest, long millis) {
 
         /** ε at δ = 10⁻⁶ of the year's releases so far. */
         public double epsilonYear() {

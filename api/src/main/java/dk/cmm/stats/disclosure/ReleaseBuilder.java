@@ -184,6 +184,7 @@ public class ReleaseBuilder {
             noisy.putAll(previous.noisy());
             return previous.noise();
         }
+        long start = System.nanoTime();
         List<NoisyLayer.Table> tables = workload(axes, config.tables());
         java.util.Random random = config.seed() != null ? new java.util.Random(config.seed())
                 : new java.security.SecureRandom();
@@ -203,7 +204,7 @@ public class ReleaseBuilder {
                     + "withheld", result.failed());
         }
         return new Release.Noise(sigma, rho, before + rho, result.measured(), result.failed(), saltText,
-                digest(saltText, measuredCounts));
+                digest(saltText, measuredCounts), (System.nanoTime() - start) / 1_000_000);
     }
 
     private static String digest(String salt, String text) {
