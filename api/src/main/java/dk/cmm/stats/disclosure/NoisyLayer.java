@@ -397,7 +397,8 @@ final class NoisyLayer {
             for (Expression e : equalities) {
                 long sum = 0;
                 for (Map.Entry<org.ojalgo.structure.Structure1D.IntIndex, BigDecimal> term : e.getLinearEntrySet()) {
-                    sum += Math.round(term.getValue().doubleValue() * Math.rint(result.doubleValue(term.getKey().index)));
+                    double value = Math.rint(result.doubleValue(term.getKey().index));
+                    sum += Math.round(term.getValue().doubleValue() * value);
                 }
                 if (sum != e.getLowerLimit().longValueExact()) {
                     return false;

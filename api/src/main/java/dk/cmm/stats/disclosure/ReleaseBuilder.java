@@ -90,6 +90,19 @@ public class ReleaseBuilder {
      */
     public Release build(String subject, int year, Release previous, List<ReportedCells.Table> reportCells,
             String publishedBy) {
+        return build(subject, year, previous, reportCells, publishedBy, null).release();
+    }
+
+    /** A release with the exact tables it was built from (for the attacker trials, which grade against them). */
+    record Built(Release release, TableGeometry geometry) {
+    }
+
+    /**
+     * A release whose noise comes from the given source (null: the configured one, {@link java.security.SecureRandom}
+     * unless a seed is set), with its exact tables. Trials publish one year many times with different seeds.
+     */
+    Built build(String subject, int year, Release previous, List<ReportedCells.Table> reportCells,
+            String publishedBy, java.util.Random noiseSource) {
         long start = System.nanoTime();
         ReleaseAxes provisional = axes(subject, properties.namedCountrySet());
         List<CellCount> counts = cellCounts.of(provisional.collection(), provisional.yearField(), year,
@@ -144,10 +157,11 @@ public class ReleaseBuilder {
             }
         }
         Map<String, Release.Noisy> noisy = new HashMap<>();
+        String countsAndPattern = axes.axes() + "|" + joint.stream().map(java.util.Arrays::toString).sorted().toList()
+                + "|" + new java.util.TreeMap<>(published);
         Release.Noise noise = PERSONS.equals(subject) && properties.noise().enabled()
-                ? noisyLayer(axes, geometry, outcome.withheld(), previous, axes.axes() + "|" + joint.stream()
-                        .map(java.util.Arrays::toString).sorted().toList() + "|" + new java.util.TreeMap<>(published),
-                        noisy) : null;
+                ? noisyLayer(axes, geometry, outcome.withheld(), previous, noiseSource, countsAndPattern, noisy)
+                : null;
         NumericSummary age = null;
         NumericSummary stayDays = null;
         if (PERSONS.equals(subject)) {
@@ -165,8 +179,8 @@ public class ReleaseBuilder {
                 outcome.audited(), outcome.rounds(), outcome.pinnedByPublished().size(), inPublished,
                 (System.nanoTime() - start) / 1_000_000, new Release.Loss(occupied[1], occupiedPublished[1],
                         occupied[2], occupiedPublished[2], occupiedNoisy[1], occupiedNoisy[2]));
-        return new Release(subject, year, previous == null ? 1 : previous.revision() + 1, Instant.now(), publishedBy,
-                properties.k(), geometry.axes(), published, age, stayDays, audit, noisy, noise);
+        return new Built(new Release(subject, year, previous == null ? 1 : previous.revision() + 1, Instant.now(),
+                publishedBy, properties.k(), geometry.axes(), published, age, stayDays, audit, noisy, noise), geometry);
     }
 
     /**
@@ -175,7 +189,7 @@ public class ReleaseBuilder {
      * nothing).
      */
     private Release.Noise noisyLayer(ReleaseAxes axes, TableGeometry geometry, Set<Cell> withheld, Release previous,
-            String countsAndPattern, Map<String, Release.Noisy> noisy) {
+            java.util.Random noiseSource, String countsAndPattern, Map<String, Release.Noisy> noisy) {
         DisclosureProperties.Noise config = properties.noise();
         // the exact counts and what the exact layer publishes: the same again measures nothing new
         String measuredCounts = countsAndPattern + "|" + config.sigma() + "|" + config.tables();
@@ -186,8 +200,8 @@ public class ReleaseBuilder {
         }
         long start = System.nanoTime();
         List<NoisyLayer.Table> tables = workload(axes, config.tables());
-        java.util.Random random = config.seed() != null ? new java.util.Random(config.seed())
-                : new java.security.SecureRandom();
+        java.util.Random random = noiseSource != null ? noiseSource
+                : config.seed() != null ? new java.util.Random(config.seed()) : new java.security.SecureRandom();
         dk.cmm.stats.disclosure.noise.DiscreteGaussian gaussian = new dk.cmm.stats.disclosure.noise.DiscreteGaussian(
                 config.sigma(), random);
         double sigma = config.sigma().doubleValue();
@@ -211,7 +225,8 @@ public class ReleaseBuilder {
         try {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
             sha.update(salt.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(sha.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            byte[] hash = sha.digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -50,7 +50,8 @@ public class Releases {
         }
         store.save(release);
         invalidate();
-        log.info("Published {} {} (revision {}): {} of {} cells withheld, {} of them with a noisy count, built in {} ms",
+        log.info("Published {} {} (revision {}): {} of {} cells withheld, {} of them with a noisy count, "
+                + "built in {} ms",
                 subject, year, release.revision(), release.audit().withheld(), release.audit().cells(),
                 release.noisy().size(), release.audit().millis());
         return release;
