@@ -113,8 +113,8 @@ class JsonStatWriter {
         if (groupBy.isEmpty()) {
             value[0] = total;
             value[1] = total == null ? null : total == 0 ? 0.0 : 1.0;
-            status[0] = total == null ? WITHHELD : answer.totalNoisy() ? ESTIMATED : null;
-            status[1] = total == null ? WITHHELD : null;
+            status[0] = total == null ? status(answer.totalReason()) : answer.totalNoisy() ? ESTIMATED : null;
+            status[1] = total == null ? status[0] : null;
             if (answer.totalNoisy()) {
                 margins.put(0, answer.totalMargin());
             }

@@ -53,8 +53,8 @@ class StatsCsv {
             List<Object> row = new ArrayList<>(java.util.Arrays.asList(total,
                     total == null ? null : total == 0 ? 0.0 : 1.0));
             if (forPublic) {
-                row.addAll(java.util.Arrays.asList(total == null, stats.totalNoisy(), stats.totalMargin(),
-                        total == null ? AnswerGroup.WITHHELD : null));
+                row.addAll(java.util.Arrays.asList(AnswerGroup.WITHHELD.equals(stats.totalReason()),
+                        stats.totalNoisy(), stats.totalMargin(), stats.totalReason()));
             }
             rows.add(row);
         }

@@ -62,7 +62,8 @@ public class PublicStatistics {
             boolean includeEmpty, Order order) {
         PersonFilter f = filter == null ? PersonFilter.ALL : filter;
         if (audience == Audience.STAFF) {
-            return exact(stats.personStats(f, groupBy, includeEmpty, order), groupBy, order);
+            return exact(stats.personStats(f, groupBy, includeEmpty, order), groupBy, order,
+                    asked(f.assessmentYears(), f.yearFrom(), f.yearTo()));
         }
         stats.validatePersons(f, groupBy);
         limits.checkPersons(f, groupBy);
@@ -81,7 +82,8 @@ public class PublicStatistics {
             boolean includeEmpty, Order order) {
         HotlineFilter f = filter == null ? HotlineFilter.ALL : filter;
         if (audience == Audience.STAFF) {
-            return exact(stats.hotlineStats(f, groupBy, includeEmpty, order), groupBy, order);
+            return exact(stats.hotlineStats(f, groupBy, includeEmpty, order), groupBy, order,
+                    asked(f.years(), f.yearFrom(), f.yearTo()));
         }
         stats.validateHotline(f, groupBy);
         limits.checkHotline(f, groupBy);
@@ -122,8 +124,24 @@ public class PublicStatistics {
         }).toList();
     }
 
-    /** The exact answer; the years asked for without records as groups with no count (reason NO_DATA). */
-    private static StatsAnswer exact(Stats stats, List<? extends Dimension> groupBy, Order order) {
+    /** The years a filter names, where it names them all (a list, or a closed range); empty otherwise. */
+    private static Set<Integer> asked(List<Integer> years, Integer from, Integer to) {
+        Set<Integer> asked = new java.util.TreeSet<>();
+        if (years != null) {
+            years.stream().filter(y -> (from == null || y >= from) && (to == null || y <= to)).forEach(asked::add);
+        } else if (from != null && to != null) {
+            for (int y = from; y <= to; y++) {
+                asked.add(y);
+            }
+        }
+        return asked;
+    }
+
+    /**
+     * The exact answer; the years asked for without records as groups with no count (reason NO_DATA), and where no
+     * year asked for holds records, no total either (NO_DATA, never 0).
+     */
+    private static StatsAnswer exact(Stats stats, List<? extends Dimension> groupBy, Order order, Set<Integer> asked) {
         List<AnswerGroup> groups = new ArrayList<>();
         for (Group group : stats.groups()) {
             groups.add(new AnswerGroup(group.key(), group.count(), group.share(), false, null));
@@ -136,7 +154,10 @@ public class PublicStatistics {
                 groups.sort(Comparator.comparing(AnswerGroup::key, StatsService.keyOrder(groupBy)));
             }
         }
-        return new StatsAnswer(stats.total(), List.copyOf(groups), stats.age(), stats.stayDays());
+        StatsAnswer answer = new StatsAnswer(stats.total(), List.copyOf(groups), stats.age(), stats.stayDays());
+        Set<Integer> without = new java.util.HashSet<>();
+        stats.noData().forEach(none -> without.add(Integer.valueOf(none.key().code())));
+        return stats.total() == 0 && !asked.isEmpty() && without.containsAll(asked) ? answer.withoutRecords() : answer;
     }
 
     /**
@@ -218,9 +239,12 @@ public class PublicStatistics {
         }
         boolean plain = others.isEmpty() && q.groupBy().isEmpty() && years.size() == 1 && unpublished.isEmpty();
         Release only = plain ? published.get(years.get(0)) : null;
-        return new StatsAnswer(total.map(c -> (int) c.value()).orElse(null), List.copyOf(groups),
+        StatsAnswer answer = new StatsAnswer(total.map(c -> (int) c.value()).orElse(null), List.copyOf(groups),
                 summaries && only != null ? only.age() : null, summaries && only != null ? only.stayDays() : null,
-                total.map(Release.Count::noisy).orElse(false), total.map(Release.Count::margin).orElse(null));
+                total.map(Release.Count::noisy).orElse(false), total.map(Release.Count::margin).orElse(null),
+                total.isPresent() ? null : withheldYears.isEmpty() ? AnswerGroup.WITHHELD : AnswerGroup.NOT_PUBLISHED);
+        // no year asked for holds records: no total (NO_DATA, never 0)
+        return years.isEmpty() && withheldYears.isEmpty() && !unpublished.isEmpty() ? answer.withoutRecords() : answer;
     }
 
     private static String sortable(GroupKey key) {

@@ -11,9 +11,11 @@ import dk.cmm.stats.stats.NumericSummary;
  *
  * @param totalNoisy  true where the total is an estimate
  * @param totalMargin the total's 90 % half-width where it is an estimate
+ * @param totalReason why the total is null: {@code WITHHELD}, {@code NO_DATA} (no year asked for holds records) or
+ *                    {@code NOT_PUBLISHED}; null where there is a total
  */
 public record StatsAnswer(Integer total, List<AnswerGroup> groups, NumericSummary age, NumericSummary stayDays,
-        boolean totalNoisy, Integer totalMargin) {
+        boolean totalNoisy, Integer totalMargin, String totalReason) {
 
     /** How the numbers of an answer were made. */
     public enum Estimate {
@@ -26,7 +28,12 @@ public record StatsAnswer(Integer total, List<AnswerGroup> groups, NumericSummar
     }
 
     public StatsAnswer(Integer total, List<AnswerGroup> groups, NumericSummary age, NumericSummary stayDays) {
-        this(total, groups, age, stayDays, false, null);
+        this(total, groups, age, stayDays, false, null, total == null ? AnswerGroup.WITHHELD : null);
+    }
+
+    /** This answer for a question whose every year holds no records: no total (NO_DATA, never 0). */
+    StatsAnswer withoutRecords() {
+        return new StatsAnswer(null, groups, null, null, false, null, AnswerGroup.NO_DATA);
     }
 
     /** EXACT, NOISY or MIXED, over the total and the groups that have a count. */
