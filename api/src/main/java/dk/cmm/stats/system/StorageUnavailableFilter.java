@@ -20,11 +20,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import dk.cmm.stats.storage.StorageAvailability;
+import dk.cmm.stats.storage.StorageErrors;
 
 /**
  * While the storage cannot serve (a failed embedded store, or the owner of a guest's data folder not running),
  * every request but the health endpoints is answered at once with HTTP 503 and the reason in words, instead of
- * hanging and then failing with a 500: a GraphQL request gets a GraphQL error (classification
+ * hanging and then failing with a 500. A request that meets an unreachable or failed store further on (in a filter
+ * behind this one, or a controller), before this check saw it, gets the same answer. A GraphQL request gets a GraphQL error (classification
  * {@code UNAVAILABLE}) so that clients show it like any other.
  */
 @Component
@@ -50,8 +52,18 @@ class StorageUnavailableFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<String> why = storage.unavailable();
         if (why.isEmpty()) {
-            chain.doFilter(request, response);
-            return;
+            try {
+                chain.doFilter(request, response);
+                return;
+            } catch (ServletException | IOException | RuntimeException e) {
+                // the store went away before this filter's check noticed (the owner's port is probed once a
+                // second): a filter after this one (token lookup, data version, rate limit) or a controller met it
+                why = StorageErrors.unavailable(e);
+                if (why.isEmpty() || response.isCommitted()) {
+                    throw e;
+                }
+                response.resetBuffer();
+            }
         }
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader("Retry-After", "10");
