@@ -101,7 +101,8 @@ class QueryEndpoints {
         Handler handler = new Handler(graphQl, postHandler, new AnswerVersion(dataVersion.of(SOURCES), releases),
                 json, new DocumentFacts(), cacheAnswers ? new AnswerCache(maxBytes) : null,
                 CacheControl.maxAge(maxAge).cachePublic());
-        return RouterFunctions.route().GET("/graphql", handler::handle)
+        // HEAD answers as GET (headers, ETag, no body: the servlet container drops it)
+        return RouterFunctions.route().GET("/graphql", handler::handle).HEAD("/graphql", handler::handle)
                 .route(GraphQlRequestPredicates.graphQlHttp(path), handler::post)
                 .POST("/graphql/schema", handler::introspection).build();
     }
