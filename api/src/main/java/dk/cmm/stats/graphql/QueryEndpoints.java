@@ -1,5 +1,7 @@
 package dk.cmm.stats.graphql;
 
+import dk.cmm.stats.system.ErrorBodies;
+
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -380,9 +382,8 @@ class QueryEndpoints {
             return ServerResponse.status(status).contentType(JSON_UTF8).body(errorBody(message));
         }
 
-        private byte[] errorBody(String message) {
-            return json.writeValueAsBytes(Map.of("errors", List.of(Map.of("message", message,
-                    "extensions", Map.of("classification", "BAD_REQUEST")))));
+        private static byte[] errorBody(String message) {
+            return ErrorBodies.graphQl("BAD_REQUEST", message);
         }
     }
 }

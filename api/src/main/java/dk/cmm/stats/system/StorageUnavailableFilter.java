@@ -1,15 +1,12 @@
 package dk.cmm.stats.system;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -17,7 +14,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import dk.cmm.stats.storage.StorageAvailability;
 import dk.cmm.stats.storage.StorageErrors;
@@ -33,8 +29,6 @@ import dk.cmm.stats.storage.StorageErrors;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class StorageUnavailableFilter extends OncePerRequestFilter {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final StorageAvailability storage;
 
@@ -65,14 +59,10 @@ class StorageUnavailableFilter extends OncePerRequestFilter {
                 response.resetBuffer();
             }
         }
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader("Retry-After", "10");
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        Object body = request.getRequestURI().endsWith("/graphql")
-                ? Map.of("errors", java.util.List.of(Map.of("message", "storage unavailable: " + why.get(),
-                        "extensions", Map.of("classification", "UNAVAILABLE"))))
-                : Map.of("error", "storage unavailable: " + why.get());
-        response.getWriter().write(JSON.writeValueAsString(body));
+        String message = "storage unavailable: " + why.get();
+        ErrorBodies.write(response, HttpStatus.SERVICE_UNAVAILABLE.value(),
+                request.getRequestURI().endsWith("/graphql") ? ErrorBodies.graphQl("UNAVAILABLE", message)
+                        : ErrorBodies.plain(message));
     }
 }

@@ -2,8 +2,6 @@ package dk.cmm.stats.system;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 
 import org.apache.catalina.Container;
 import org.apache.catalina.connector.Request;
@@ -14,8 +12,6 @@ import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Errors that Tomcat answers itself, before Spring sees the request (a request target it cannot parse, a header too
@@ -40,8 +36,6 @@ class TomcatErrors {
     /** Tomcat's error report as JSON. Public, with a public constructor: Tomcat makes it by its class name. */
     public static class JsonErrorReportValve extends ErrorReportValve {
 
-        private static final JsonMapper JSON = JsonMapper.builder().build();
-
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
             int status = response.getStatus();
@@ -51,14 +45,12 @@ class TomcatErrors {
             String uri = request.getRequestURI();
             String message = "the request could not be read (HTTP " + status + "): encode its query parameters "
                     + "(say with encodeURIComponent) and send it again";
-            Object body = uri == null || uri.startsWith("/graphql")
-                    ? Map.of("errors", List.of(Map.of("message", message,
-                            "extensions", Map.of("classification", "BAD_REQUEST"))))
-                    : Map.of("error", message);
+            byte[] body = uri == null || uri.startsWith("/graphql") ? ErrorBodies.graphQl("BAD_REQUEST", message)
+                    : ErrorBodies.plain(message);
             try {
                 response.setContentType("application/json");
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-                response.getOutputStream().write(JSON.writeValueAsBytes(body));
+                response.getOutputStream().write(body);
                 response.finishResponse();
             } catch (IOException | IllegalStateException e) {
                 // the connection is gone: nothing to tell
