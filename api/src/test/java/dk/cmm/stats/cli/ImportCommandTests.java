@@ -310,7 +310,8 @@ class ImportCommandTests {
                 .getBytes(StandardCharsets.ISO_8859_1));
         Output refused = cmmStats("import", binary.toString());
         assertThat(refused.exitCode()).isEqualTo(1) /* a refused file, not wrong arguments (issue 24) */;
-        assertThat(refused.err()).contains(binary + " holds NUL bytes (from line 2), so it is not a text file");
+        assertThat(refused.err())
+                .contains(binary + " holds NUL bytes (from line 2, field 'date'), so it is not a text file");
         assertThat(count("hotlineCalls", new Document("_id", "2013-J04"))).isZero();
 
         Path undefined = ROOT.resolve(UUID.randomUUID().toString()).resolve("hotline-calls.csv");

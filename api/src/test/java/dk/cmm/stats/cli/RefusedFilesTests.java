@@ -32,7 +32,7 @@ class RefusedFilesTests {
     void shouldRefuseATextFileWithANulByteInOneLine() throws IOException {
         Path csv = dir.resolve("persons.csv");
         Files.writeString(csv, HEADER + "2014-N1;2014;DK;Kvinder\n2014-N2;2014;D\0K;Kvinder\n");
-        assertRefusedInOneLine(csv, "line 3");
+        assertRefusedInOneLine(csv, "line 3, field 'nationality'");
     }
 
     @Test
@@ -49,7 +49,7 @@ class RefusedFilesTests {
     void shouldRefuseAByteNeitherEncodingDefinesInOneLine() throws IOException {
         Path csv = dir.resolve("persons.csv");
         Files.write(csv, (HEADER + "2014-B1;2014;DK;K\u0081vinder\n").getBytes(StandardCharsets.ISO_8859_1));
-        assertRefusedInOneLine(csv, "line 2");
+        assertRefusedInOneLine(csv, "line 2, field 'gender'");
     }
 
     @Test
