@@ -200,7 +200,6 @@ public final class Bench {
         List<String> args = new ArrayList<>();
         args.add("--server.address=127.0.0.1");
         args.add("--server.port=0");
-        args.add("--logging.level.de.bwaldvogel.mongo=error");
         // the protected tables would be built while the generator still writes ("the data changed while the tables
         // were built"); part 5 builds them with the first anonymous question, once the writes have stopped
         args.add("--cmm.disclosure.warm-up=false");

@@ -103,6 +103,11 @@ final class ImportCommand extends SpringCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 imports.add(ImportFile.of(file, kind));
+            } catch (dk.cmm.stats.importer.RefusedFileException e) {
+                // the file's content, not the command line: one line, no usage text, exit 1 as the help says
+                spec.commandLine().getErr().println("cmm-stats: " + e.getMessage());
+                spec.commandLine().getErr().flush();
+                return FriendlyErrors.FAILED;
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());
             }

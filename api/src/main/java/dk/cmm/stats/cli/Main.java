@@ -28,6 +28,16 @@ public final class Main {
         }
     }
 
+    /**
+     * An import checks its files before Spring starts and configures logging; until then logback's defaults would
+     * print a library's own lines (POI's {@code WARN ZipPackage} on a damaged workbook) on the command's console.
+     */
+    private static void quietLibrariesUntilSpringConfiguresLogging() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            context.getLogger("org.apache.poi").setLevel(ch.qos.logback.classic.Level.OFF);
+        }
+    }
+
     /** Runs a command line and returns its exit code (or {@link ServeCommand#KEEP_RUNNING} while serving). */
     public static int run(String... args) {
         List<String> springArgs = new ArrayList<>();
@@ -40,6 +50,7 @@ public final class Main {
                 (SPRING_PROPERTY.matcher(arg).matches() ? springArgs : commandArgs).add(arg);
             }
         }
+        quietLibrariesUntilSpringConfiguresLogging();
         CommandLine commandLine = new CommandLine(new RootCommand(springArgs.toArray(String[]::new)),
                 new CommandFactory(springArgs.toArray(String[]::new)));
         commandLine.addSubcommand("faults", new FaultsCommand()); // hidden: the store's fault benchmark

@@ -1,5 +1,7 @@
 package dk.cmm.stats.graphql;
 
+import dk.cmm.stats.system.ErrorBodies;
+
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -101,7 +103,8 @@ class QueryEndpoints {
         Handler handler = new Handler(graphQl, postHandler, new AnswerVersion(dataVersion.of(SOURCES), releases),
                 json, new DocumentFacts(), cacheAnswers ? new AnswerCache(maxBytes) : null,
                 CacheControl.maxAge(maxAge).cachePublic());
-        return RouterFunctions.route().GET("/graphql", handler::handle)
+        // HEAD answers as GET (headers, ETag, no body: the servlet container drops it)
+        return RouterFunctions.route().GET("/graphql", handler::handle).HEAD("/graphql", handler::handle)
                 .route(GraphQlRequestPredicates.graphQlHttp(path), handler::post)
                 .POST("/graphql/schema", handler::introspection).build();
     }
@@ -379,9 +382,8 @@ class QueryEndpoints {
             return ServerResponse.status(status).contentType(JSON_UTF8).body(errorBody(message));
         }
 
-        private byte[] errorBody(String message) {
-            return json.writeValueAsBytes(Map.of("errors", List.of(Map.of("message", message,
-                    "extensions", Map.of("classification", "BAD_REQUEST")))));
+        private static byte[] errorBody(String message) {
+            return ErrorBodies.graphQl("BAD_REQUEST", message);
         }
     }
 }

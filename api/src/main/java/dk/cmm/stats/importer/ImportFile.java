@@ -32,10 +32,10 @@ public record ImportFile(Path path, RecordKind kind, DataFormat format, Charset 
         }
         TextScan text = TextScan.of(path);
         text.refusal().ifPresent(why -> {
-            throw new IllegalArgumentException(path + " " + why);
+            throw new RefusedFileException(path, why);
         });
         if (format == DataFormat.JSONL && !text.encoding().equals(java.nio.charset.StandardCharsets.UTF_8)) {
-            throw new IllegalArgumentException(path + " is not UTF-8 text, which JSON Lines always are");
+            throw new RefusedFileException(path, "is not UTF-8 text, which JSON Lines always are");
         }
         return new ImportFile(path, fileKind, format, text.encoding(), null);
     }

@@ -93,20 +93,29 @@ final class TableRows {
     void row(long line, List<String> cells) {
         Map<String, String> values = new LinkedHashMap<>();
         boolean empty = true;
+        int firstUnnamed = -1;
+        int unnamedCount = 0;
         for (int i = 0; i < cells.size(); i++) {
             String value = cells.get(i) == null ? "" : cells.get(i);
             if (!value.isBlank()) {
                 empty = false;
                 if (i >= columns.length || unnamed.get(i)) {
-                    problems.accept(problem(line, i, sheet == null ? "column " + (i + 1)
-                            : "column " + org.apache.poi.ss.util.CellReference.convertNumToColString(i), value.trim(),
-                            "is in a column without a name in the header row"));
+                    firstUnnamed = firstUnnamed < 0 ? i : firstUnnamed;
+                    unnamedCount++;
                     continue;
                 }
             }
             if (i < columns.length && columns[i] != null) {
                 values.put(columns[i], value.trim());
             }
+        }
+        if (firstUnnamed >= 0) {
+            // one problem per row, however many cells: a row of 100,000 columns is one mistake, not 100,000
+            String more = unnamedCount == 1 ? "" : " (and " + String.format(Locale.ROOT, "%,d", unnamedCount - 1)
+                    + " more cells of this row)";
+            problems.accept(problem(line, firstUnnamed, sheet == null ? "column " + (firstUnnamed + 1)
+                    : "column " + org.apache.poi.ss.util.CellReference.convertNumToColString(firstUnnamed),
+                    cells.get(firstUnnamed).trim(), "is in a column without a name in the header row" + more));
         }
         if (empty) {
             return;

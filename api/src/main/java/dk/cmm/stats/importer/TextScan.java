@@ -40,6 +40,13 @@ record TextScan(long lines, Charset encoding, Optional<String> refusal) {
         private int pending;
         private int low = 0x80;
         private int high = 0xBF;
+        /** The header row's bytes, and where in its row the scan is: columns counted for either separator. */
+        private final java.io.ByteArrayOutputStream header = new java.io.ByteArrayOutputStream();
+        private boolean quoted;
+        private int semicolonColumn;
+        private int commaColumn;
+        private int[] nulColumns;
+        private int[] not1252Columns;
 
         TextScan scan(InputStream in) throws IOException {
             byte[] buffer = new byte[1 << 16];
@@ -54,13 +61,20 @@ record TextScan(long lines, Charset encoding, Optional<String> refusal) {
                     int b = buffer[i] & 0xFF;
                     if (b == '\n') {
                         lines++;
+                        semicolonColumn = 0;
+                        commaColumn = 0;
+                        quoted = false;
+                    } else {
+                        column(b);
                     }
                     if (b == 0 && firstNul == 0) {
                         firstNul = lines + 1;
+                        nulColumns = new int[] { semicolonColumn, commaColumn };
                     }
                     if (firstNot1252 == 0 && (b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D)) {
                         firstNot1252 = lines + 1;
                         undefined1252 = b;
+                        not1252Columns = new int[] { semicolonColumn, commaColumn };
                     }
                     if (firstNotUtf8 == 0 && !utf8(b)) {
                         firstNotUtf8 = lines + (b == '\n' ? 0 : 1);
@@ -74,7 +88,8 @@ record TextScan(long lines, Charset encoding, Optional<String> refusal) {
             }
             long count = last == '\n' ? lines : lines + 1;
             if (firstNul > 0) {
-                return refused(count, "holds NUL bytes (from line " + firstNul + "), so it is not a text file; "
+                return refused(count, "holds NUL bytes (from line " + firstNul + field(firstNul, nulColumns)
+                        + "), so it is not a text file; "
                         + "save it as CSV or as an Excel workbook (.xlsx), and import that");
             }
             if (firstNotUtf8 == 0) {
@@ -82,10 +97,42 @@ record TextScan(long lines, Charset encoding, Optional<String> refusal) {
             }
             if (firstNot1252 > 0) {
                 return refused(count, "is neither UTF-8 nor Windows-1252 text (line " + firstNotUtf8 + " is not "
-                        + "UTF-8, and line " + firstNot1252 + " holds byte 0x" + Integer.toHexString(undefined1252)
-                        .toUpperCase(java.util.Locale.ROOT) + "); in Excel, save it as \"CSV UTF-8\"");
+                        + "UTF-8, and line " + firstNot1252 + field(firstNot1252, not1252Columns) + " holds byte 0x"
+                        + Integer.toHexString(undefined1252).toUpperCase(java.util.Locale.ROOT)
+                        + "); in Excel, save it as \"CSV UTF-8\"");
             }
             return new TextScan(count, WINDOWS_1252, Optional.empty());
+        }
+
+        /** Counts the columns of the row under way (for ';' and for ','), and keeps the header row's bytes. */
+        private void column(int b) {
+            if (lines == 0 && header.size() < 8192) {
+                header.write(b);
+            }
+            if (b == '"') {
+                quoted = !quoted;
+            } else if (!quoted && b == ';') {
+                semicolonColumn++;
+            } else if (!quoted && b == ',') {
+                commaColumn++;
+            }
+        }
+
+        /**
+         * {@code , field 'nationality'}: the header's name of the column the byte is in, by the separator the header
+         * row uses; empty in the header row itself.
+         */
+        private String field(long line, int[] columns) {
+            if (line <= 1 || columns == null) {
+                return "";
+            }
+            String names = header.toString(StandardCharsets.ISO_8859_1).replace("\r", "");
+            boolean semicolon = names.chars().filter(c -> c == ';').count() >= names.chars().filter(c -> c == ',')
+                    .count();
+            String[] fields = names.split(semicolon ? ";" : ",", -1);
+            int column = semicolon ? columns[0] : columns[1];
+            return ", field '" + (column < fields.length ? RowProblem.shown(fields[column].replace("\"", "").trim())
+                    : "column " + (column + 1)) + "'";
         }
 
         private static TextScan refused(long lines, String why) {

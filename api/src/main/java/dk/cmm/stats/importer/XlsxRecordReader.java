@@ -68,7 +68,7 @@ final class XlsxRecordReader {
                 }
             }
             if (first == null) {
-                throw new IllegalArgumentException(file + " is a workbook without sheets");
+                throw new RefusedFileException(file, "is a workbook without sheets");
             }
             return first;
         });
@@ -92,7 +92,7 @@ final class XlsxRecordReader {
                         new CellText(workbook.date1904()), false));
                 parser.parse(new InputSource(sheet));
             } catch (SAXException | javax.xml.parsers.ParserConfigurationException e) {
-                throw new IllegalArgumentException(file.name() + " is not a readable workbook: " + e.getMessage(), e);
+                throw new RefusedFileException(file.name(), RefusedFileException.workbookProblem(e), e);
             }
             table.finish();
             return null;
@@ -104,13 +104,12 @@ final class XlsxRecordReader {
         try {
             pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
         } catch (OpenXML4JException | IllegalArgumentException | org.apache.poi.ooxml.POIXMLException e) {
-            throw new IllegalArgumentException(file + " is not an Excel workbook (.xlsx) that can be read: in Excel, "
-                    + "save it as \"Excel-projektmappe (.xlsx)\" without a password (" + e.getMessage() + ")", e);
+            throw new RefusedFileException(file, RefusedFileException.workbookProblem(e), e);
         }
         try {
             return task.run(new Workbook(pkg, new XSSFReader(pkg)));
         } catch (IOException | OpenXML4JException | XMLStreamException | org.apache.poi.ooxml.POIXMLException e) {
-            throw new IllegalArgumentException(file + " is not a readable workbook: " + e.getMessage(), e);
+            throw new RefusedFileException(file, RefusedFileException.workbookProblem(e), e);
         } finally {
             pkg.revert();
         }

@@ -1,5 +1,7 @@
 package dk.cmm.stats.security;
 
+import dk.cmm.stats.system.ErrorBodies;
+
 import java.io.IOException;
 
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -25,8 +27,8 @@ final class AnonymousRateLimitFilter extends OncePerRequestFilter {
             String client = request.getRemoteAddr();
             if (!buckets.tryTake(client)) {
                 response.setHeader("Retry-After", String.valueOf(buckets.retryAfterSeconds(client)));
-                ErrorResponses.write(response, 429, "TOO_MANY_REQUESTS", "Too many requests without an API token "
-                        + "from this address: wait a little, or ask the centre for a token.");
+                ErrorBodies.write(response, 429, ErrorBodies.graphQl("TOO_MANY_REQUESTS", "Too many requests "
+                        + "without an API token from this address: wait a little, or ask the centre for a token."));
                 return;
             }
         }

@@ -49,8 +49,14 @@ public class AuditLog {
         log.info("audit: {} ({}) {} {} on {} record(s)", who, role, action, outcome, refs.size());
     }
 
+    /** Starts an entry for an action of the current caller (see {@link #start(String, String, String, List)}). */
+    public ObjectId start(String action, List<String> refs) {
+        return start(Actors.current(), Actors.authentication() == null ? "LOCAL" : Actors.role().name(), action,
+                refs);
+    }
+
     /**
-     * Records that a long action (an import) begins, with the outcome {@code STARTED}, and returns the entry's id
+     * Records that an action (an import, a mutation) begins, with the outcome {@code STARTED}, and returns the entry's id
      * for {@link #complete}. A process killed meanwhile so leaves a trace: an entry that never completed.
      */
     public ObjectId start(String who, String role, String action, List<String> refs) {
@@ -74,6 +80,24 @@ public class AuditLog {
                 new Document("outcome", outcome.name()).append("completedAt", Date.from(Instant.now()))
                         .append("summary", summary)));
         log.info("audit: entry {} completed {}: {}", id, outcome, summary);
+    }
+
+    /**
+     * Completes an entry of {@link #start} with its outcome and the references of the records it touched. A failure
+     * to do so (the store failed after the action) is logged, not thrown: the action is done, and its entry, which
+     * says STARTED, still names it.
+     */
+    public void completeQuietly(ObjectId id, Outcome outcome, List<String> refs) {
+        List<String> kept = refs.size() > 1000 ? refs.subList(0, 1000) : refs;
+        try {
+            mongo.getCollection(COLLECTION).updateOne(new Document("_id", id), new Document("$set",
+                    new Document("outcome", outcome.name()).append("completedAt", Date.from(Instant.now()))
+                            .append("refs", kept).append("refCount", refs.size())));
+            log.info("audit: entry {} completed {} on {} record(s)", id, outcome, refs.size());
+        } catch (RuntimeException e) {
+            log.warn("audit: entry {} could not be completed ({}); it stays STARTED", id,
+                    e.getClass().getSimpleName());
+        }
     }
 
     /** The outcome of an entry that was started and never completed (its process stopped). */

@@ -1,5 +1,7 @@
 package dk.cmm.stats.security;
 
+import dk.cmm.stats.system.ErrorBodies;
+
 import java.io.IOException;
 
 import org.springframework.security.core.AuthenticationException;
@@ -21,8 +23,8 @@ final class BearerFailureEntryPoint implements AuthenticationEntryPoint {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\", "
                 + "error_description=\"The bearer token is unknown, revoked or malformed\"");
-        ErrorResponses.write(response, path.equals("/graphql") ? 200 : 401, "UNAUTHORIZED",
+        ErrorBodies.write(response, path.equals("/graphql") ? 200 : 401, ErrorBodies.graphQl("UNAUTHORIZED",
                 "The bearer token is not valid: it is unknown, revoked or malformed. Send no Authorization header "
-                        + "to use the public statistics.");
+                        + "to use the public statistics."));
     }
 }

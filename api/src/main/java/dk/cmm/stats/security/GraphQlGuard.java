@@ -29,7 +29,7 @@ import reactor.core.publisher.Mono;
 /**
  * Wraps the data fetcher of every field that {@link FieldPolicy} governs: refuses callers below the field's role
  * (an {@link AccessDeniedException}, which spring-graphql reports as UNAUTHORIZED to anonymous callers and
- * FORBIDDEN to others) and writes the audit log. It runs inside
+ * FORBIDDEN to others) and writes the audit log: its entry before the field's work, completed after it. It runs inside
  * spring-graphql's context decorator, so the caller's security context is in place.
  */
 final class GraphQlGuard extends GraphQLTypeVisitorStub {
@@ -77,19 +77,22 @@ final class GraphQlGuard extends GraphQLTypeVisitorStub {
             if (rule.auditAs() == null) {
                 return original.get(env);
             }
+            // the entry first (STARTED), then the work, then its outcome: a write is never kept without its entry.
+            // When the entry cannot be written (the store failed), the write is not attempted at all; when the
+            // outcome cannot be written after a kept write, the entry says STARTED with the record's reference.
+            List<String> asked = refsOf(env.getArguments());
+            org.bson.types.ObjectId entry = audit.start(rule.auditAs(), asked);
             Object result;
             try {
                 result = original.get(env);
             } catch (Exception e) {
-                audit.record(rule.auditAs(), refsOf(env.getArguments()), AuditLog.Outcome.FAILED);
+                audit.completeQuietly(entry, AuditLog.Outcome.FAILED, asked);
                 throw e;
             }
             return map(result, value -> {
                 List<String> refs = refsOf(value);
-                if (refs.isEmpty()) {
-                    refs = refsOf(env.getArguments());
-                }
-                audit.record(rule.auditAs(), refs, value == null ? AuditLog.Outcome.FAILED : AuditLog.Outcome.OK);
+                audit.completeQuietly(entry, value == null ? AuditLog.Outcome.FAILED : AuditLog.Outcome.OK,
+                        refs.isEmpty() ? asked : refs);
                 return value;
             });
         };

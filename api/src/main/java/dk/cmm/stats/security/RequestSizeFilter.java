@@ -1,5 +1,7 @@
 package dk.cmm.stats.security;
 
+import dk.cmm.stats.system.ErrorBodies;
+
 import java.io.IOException;
 
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -45,8 +47,8 @@ final class RequestSizeFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
-        ErrorResponses.write(response, 413, "BAD_REQUEST", "The request body is larger than " + maxBytes
-                + " bytes; a GraphQL query is far smaller.");
+        ErrorBodies.write(response, 413, ErrorBodies.graphQl("BAD_REQUEST", "The request body is larger than "
+                + maxBytes + " bytes; a GraphQL query is far smaller."));
     }
 
     /** Counts the bytes read and fails past the limit. */

@@ -1,15 +1,12 @@
 package dk.cmm.stats.system;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -17,22 +14,21 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import dk.cmm.stats.storage.StorageAvailability;
+import dk.cmm.stats.storage.StorageErrors;
 
 /**
  * While the storage cannot serve (a failed embedded store, or the owner of a guest's data folder not running),
  * every request but the health endpoints is answered at once with HTTP 503 and the reason in words, instead of
- * hanging and then failing with a 500: a GraphQL request gets a GraphQL error (classification
+ * hanging and then failing with a 500. A request that meets an unreachable or failed store further on (in a filter
+ * behind this one, or a controller), before this check saw it, gets the same answer. A GraphQL request gets a GraphQL error (classification
  * {@code UNAVAILABLE}) so that clients show it like any other.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class StorageUnavailableFilter extends OncePerRequestFilter {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final StorageAvailability storage;
 
@@ -50,17 +46,23 @@ class StorageUnavailableFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<String> why = storage.unavailable();
         if (why.isEmpty()) {
-            chain.doFilter(request, response);
-            return;
+            try {
+                chain.doFilter(request, response);
+                return;
+            } catch (ServletException | IOException | RuntimeException e) {
+                // the store went away before this filter's check noticed (the owner's port is probed once a
+                // second): a filter after this one (token lookup, data version, rate limit) or a controller met it
+                why = StorageErrors.unavailable(e);
+                if (why.isEmpty() || response.isCommitted()) {
+                    throw e;
+                }
+                response.resetBuffer();
+            }
         }
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setHeader("Retry-After", "10");
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        Object body = request.getRequestURI().endsWith("/graphql")
-                ? Map.of("errors", java.util.List.of(Map.of("message", "storage unavailable: " + why.get(),
-                        "extensions", Map.of("classification", "UNAVAILABLE"))))
-                : Map.of("error", "storage unavailable: " + why.get());
-        response.getWriter().write(JSON.writeValueAsString(body));
+        String message = "storage unavailable: " + why.get();
+        ErrorBodies.write(response, HttpStatus.SERVICE_UNAVAILABLE.value(),
+                request.getRequestURI().endsWith("/graphql") ? ErrorBodies.graphQl("UNAVAILABLE", message)
+                        : ErrorBodies.plain(message));
     }
 }

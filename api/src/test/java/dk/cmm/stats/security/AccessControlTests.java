@@ -69,7 +69,8 @@ class AccessControlTests {
                 .containsEntry("who", "test caseworker").containsEntry("role", "CASEWORKER");
         assertThat(entry.getList("refs", String.class)).containsExactlyElementsOf(refs);
         assertThat(entry.keySet()).as("who, when, what and which records: never their contents")
-                .containsExactlyInAnyOrder("_id", "at", "who", "role", "action", "outcome", "refs", "refCount");
+                .containsExactlyInAnyOrder("_id", "at", "who", "role", "action", "outcome", "refs", "refCount",
+                        "completedAt");
     }
 
     @Test
