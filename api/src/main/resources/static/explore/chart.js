@@ -136,8 +136,10 @@ function columns(lang, chart, svgAttrs) {
   const max = maxOf(chart);
   const slot = 76 / k;
   const small = n > 8;
+  // a long series keeps its first and last labels (and the numbers above them) inside the chart on a narrow screen
+  const inset = small ? 4 : 0;
   chart.categories.forEach((c, ci) => {
-    const col = s('svg', { class: 'column', x: `${(ci * 100) / n}%`, width: `${100 / n}%`, height, overflow: 'visible' });
+    const col = s('svg', { class: 'column', x: `${inset + (ci * (100 - 2 * inset)) / n}%`, width: `${(100 - 2 * inset) / n}%`, height, overflow: 'visible' });
     if (c.values.some(v => v.value != null)) {
       c.values.forEach((v, i) => {
         const x = 12 + i * slot;

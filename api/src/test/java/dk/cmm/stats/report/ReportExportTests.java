@@ -178,7 +178,7 @@ class ReportExportTests {
                 + "the police.").contains("55 calls were about persons in police custody")
                 .contains("22 calls were about upcoming operations").contains("34 calls were about case follow-up");
         assertProgramme(en, "drop-in-fredericia", "contacts", "552", "healthPerDay", "3.2");
-        assertProgramme(en, "meeting-place-vesterbro", "contacts", "2907", "abortions", "50");
+        assertProgramme(en, "meeting-place-vesterbro", "contacts", "2,907", "abortions", "50");
     }
 
     @Test
