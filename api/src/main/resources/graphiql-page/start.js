@@ -9,7 +9,7 @@
     '# small counts are withheld (count null, reason WITHHELD). The Docs pane (the book, top left)',
     '# describes every field; Ctrl-Space suggests the names that fit where the cursor is.',
     '',
-    'query Example {',
+    '{',
     '  # 1. A breakdown: persons assessed as trafficked in 2012 by region, labels in Danish and English',
     '  byRegion: personStats(filter: { assessmentYears: [2012] }, groupBy: [REGION]) {',
     '    total',

@@ -103,8 +103,9 @@ final class PageBuilder {
         // figure 2 starts at the first year whose records say who assessed them
         String from = fig.id().equals("02") && !fig.categories().isEmpty() ? fig.categories().get(0)
                 : years.get(0).toString();
-        String title = m.format("fig." + fig.id() + ".title", "year", year, "from", from,
-                "to", years.get(years.size() - 1));
+        String to = years.get(years.size() - 1).toString();
+        String title = m.format("fig." + fig.id() + ".title" + (from.equals(to) && m.has("fig." + fig.id()
+                + ".title.one") ? ".one" : ""), "year", year, "from", from, "to", to);
         List<Page.Series> series = new ArrayList<>();
         List<Page.Row> rows = new ArrayList<>();
         int max = fig.rows().stream().filter(r -> r.count() != null).mapToInt(FigureData.Row::count).max().orElse(0);
