@@ -234,6 +234,170 @@ for (const year of [2011, 2012]) {
 }
 console.log(`TIMING server warm-up (protected tables of 2011 and 2012, as at start-up): ${Date.now() - warmStart} ms`);
 
+/** Whether the page pans sideways: its scroll width beyond the viewport's. */
+async function pageWidth(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+/** Text marks of the chart that reach beyond the chart's own box (cut off on screen). */
+async function clippedChartText(page) {
+  return page.$$eval('#chart-area svg.chart', svgs => svgs.flatMap(svg => {
+    const box = svg.getBoundingClientRect();
+    return [...svg.querySelectorAll('text')].filter(t => getComputedStyle(t).display !== 'none' && t.textContent.trim())
+      .filter(t => {
+        const r = t.getBoundingClientRect();
+        return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1);
+      }).map(t => t.textContent);
+  }));
+}
+
+/**
+ * Issue 25 and 22 as a newcomer meets the page: a cold load on a phone (a chart and numbers, a loading state while the
+ * API answers, no sentence about "Total" being the largest group), no page that pans sideways, a URL with three
+ * dimensions that can be mended, and estimates (≈ with their note) in both languages.
+ */
+async function firstContact(browser) {
+  const phone = await newContext(browser, { viewport: { width: 390, height: 844 } });
+  // cold: nothing cached in the page; the API's answers held back a moment, so that the loading state shows
+  let held = 0;
+  await phone.route(url => url.pathname === '/graphql', async route => {
+    held++;
+    await new Promise(resolve => setTimeout(resolve, 800));
+    return route.fallback();
+  });
+  const cold = await phone.newPage();
+  const coldErrors = [];
+  cold.on('pageerror', e => coldErrors.push(e.message));
+  await cold.goto(`${base}/explore`);
+  const loadingShown = await cold.waitForSelector('#loading', { state: 'visible', timeout: 5000 }).then(() => true, () => false);
+  const emptyBanner = await cold.evaluate(() => {
+    const mode = document.getElementById('mode');
+    return !mode.hidden && mode.textContent.trim() === '';
+  });
+  await cold.waitForSelector('#result:not([data-generation="0"])', { timeout: 30000 });
+  await cold.waitForFunction(() => !document.getElementById('result').hasAttribute('aria-busy'));
+  const numbers = await cold.$$eval('#result-table tbody td[data-count]', tds => tds.filter(td => /^\d+$/.test(td.dataset.count)).length);
+  const marks = await cold.$$eval('#chart-area svg .line__point, #chart-area svg .column__rect, #chart-area svg .bar__rect', x => x.length);
+  const coldFinding = await cold.textContent('#chart-finding');
+  check('issue 25.1: a cold load at 390 px shows a loading state, then a chart and at least a few numbers',
+    loadingShown && !emptyBanner && held > 0 && numbers >= 5 && marks >= 5 && await cold.isVisible('#chart-area svg')
+    && !(await cold.isVisible('#loading')),
+    `loading shown ${loadingShown}, empty banner ${emptyBanner}, ${numbers} numbers, ${marks} marks: ${cold.url()}`);
+  check('issue 25.1: the first view never calls "Total" the largest group', !/I alt er den største|Total is the largest/.test(
+    await cold.textContent('#result')), coldFinding);
+  const coldWidth = await pageWidth(cold);
+  const coldClipped = await clippedChartText(cold);
+  check('issue 25.2: the first view does not pan sideways at 390 px and no label of its chart is cut off',
+    coldWidth <= 390 && coldClipped.length === 0, `scrollWidth ${coldWidth}; cut off: ${coldClipped.join(', ')}`);
+  await cold.screenshot({ path: path.join(outDir, 'explore-phone-first.png'), fullPage: true });
+  check('no script error on the cold page', coldErrors.length === 0, coldErrors.join('; '));
+  await phone.unroute(url => url.pathname === '/graphql');
+
+  // 2. no page pans sideways: region × gender, a series by gender, a series as columns
+  for (const [name, query] of [
+    ['region × gender', '?lang=en&subject=persons&from=2012&to=2012&by=REGION,GENDER'],
+    ['a series by gender', '?lang=da&subject=persons&from=2007&to=2023&by=GENDER'],
+    ['a series as columns', '?lang=en&subject=persons&from=2007&to=2023'],
+  ]) {
+    const p = await openPage(phone, query);
+    await p.waitForFunction(() => !document.getElementById('result').hasAttribute('aria-busy'));
+    const width = await pageWidth(p);
+    const clipped = await clippedChartText(p);
+    const cells = await p.$$eval('#result-table td[data-count]', x => x.length);
+    check(`issue 25.2: ${name} at 390 px does not pan sideways, and no chart label is cut off`,
+      width <= 390 && clipped.length === 0 && cells > 0, `scrollWidth ${width}; ${cells} cells; cut off: ${clipped.join(', ')}`);
+    if (name === 'region × gender') {
+      await p.screenshot({ path: path.join(outDir, 'explore-phone-region-gender.png'), fullPage: true });
+    }
+    await p.close();
+  }
+
+  // 3. a URL with three dimensions: every one is shown, with what to do; the downloads are dead; removing one mends it
+  const three = await openPage(phone, '?lang=en&subject=persons&from=2012&to=2012&by=REGION,GENDER,AGE_GROUP');
+  const shown = await three.$$eval('#dims select', ss => ss.filter(s => !s.closest('label').hidden).map(s => s.value));
+  const dead = await three.$$eval('.downloads a', as => as.every(a => a.getAttribute('aria-disabled') === 'true' && !a.hasAttribute('href')));
+  const hint = await three.isVisible('#dims-hint') ? await three.textContent('#dims-hint') : '';
+  check('issue 25.3: a three-dimension URL shows all three dimensions, says to remove one, and leaves no download to fail',
+    shown.join() === 'REGION,GENDER,AGE_GROUP' && dead && /Remove one/.test(hint) && await three.isVisible('#error'),
+    `${shown.join()}; downloads dead ${dead}; ${hint}`);
+  const before = await generation(three);
+  await three.selectOption('#dim-2', '');
+  await three.waitForFunction(g => Number(document.getElementById('result').dataset.generation) > g
+    && !document.getElementById('result').hasAttribute('aria-busy'), before);
+  const mended = new URL(three.url()).searchParams.get('by');
+  check('issue 25.3: removing the third dimension mends it: a table, no error, live downloads',
+    mended === 'REGION,GENDER' && !(await three.isVisible('#error')) && !(await three.isVisible('#dims-hint'))
+    && (await three.$$eval('#result-table td[data-count]', x => x.length)) > 0
+    && (await three.$$eval('.downloads a', as => as.every(a => a.hasAttribute('href') && !a.hasAttribute('aria-disabled')))),
+    three.url());
+  await three.close();
+
+  // 7. a reversed range is read as the range it names, and the reader is told
+  const reversed = await openPage(phone, '?lang=en&subject=persons&from=2023&to=2008');
+  const swapped = new URL(reversed.url()).searchParams;
+  check('issue 25.7: a reversed range is swapped, with a word', swapped.get('from') === '2008' && swapped.get('to') === '2023'
+    && /reverse order/.test(await reversed.textContent('#notices')), reversed.url());
+  await reversed.close();
+  await phone.close();
+
+  await estimates(browser);
+}
+
+/**
+ * Estimates (issue 22): a noisy count shows as "≈ 28" with the note under the table, in Danish and English, and its
+ * margin in the chart. Checked on answers marked noisy by the test (the page's rendering, whatever the server), and,
+ * with CMM_EXPECT_NOISY=1, on the server's own answers for 2012 region × gender.
+ */
+async function estimates(browser) {
+  const context = await newContext(browser, { viewport: { width: 1280, height: 900 } });
+  await context.route(url => url.pathname === '/graphql', async route => {
+    const url = new URL(route.request().url());
+    const query = url.searchParams.get('query') || '';
+    const asked = /\bnoisy\b/.test(query);
+    if (asked && !process.env.CMM_EXPECT_NOISY) {
+      url.searchParams.set('query', query.replace(/ totalNoisy totalMargin/g, '').replace(/ noisy margin/g, ''));
+    }
+    const response = await route.fetch({ url: url.toString() });
+    const body = await response.json();
+    if (body.data?.__schema) {
+      for (const type of body.data.__schema.types) {
+        const add = { Group: ['noisy', 'margin'], Stats: ['totalNoisy', 'totalMargin', 'estimate'] }[type.name];
+        for (const name of add || []) {
+          if (!type.fields.some(f => f.name === name)) type.fields.push({ name });
+        }
+      }
+    } else if (asked && !process.env.CMM_EXPECT_NOISY && body.data) {
+      // every count of a group marked an estimate with a margin of 3, as the server will for its noisy tables
+      for (const answer of Object.values(body.data)) {
+        for (const g of answer?.groups || []) {
+          g.noisy = g.count != null;
+          g.margin = g.count != null ? 3 : null;
+        }
+      }
+    }
+    return route.fulfill({ response, json: body });
+  });
+  const page = await openPage(context, '?lang=da&subject=persons&from=2012&to=2012&by=REGION,GENDER');
+  const read = async () => ({
+    noisy: await page.$$eval('#result-table td[data-noisy="true"]', tds => tds.filter(td => td.textContent.trim().startsWith('≈')).length),
+    note: await page.isVisible('#legend .legend-noisy') ? await page.textContent('#legend .legend-noisy') : '',
+    bars: await page.$$eval('#chart-area .chart__margin', x => x.length),
+  });
+  const da = await read();
+  await page.click('#lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'en' && !document.getElementById('result').hasAttribute('aria-busy'));
+  const en = await read();
+  await page.screenshot({ path: path.join(outDir, 'explore-estimates.png'), fullPage: true });
+  const source = process.env.CMM_EXPECT_NOISY ? 'the server\'s noisy cells' : 'answers marked noisy by the test';
+  check(`issue 22: estimates show as ≈ with their note in Danish and English, and their margin in the chart (${source})`,
+    da.noisy > 0 && en.noisy > 0 && /skøn/.test(da.note) && /estimate/.test(en.note) && /90 %/.test(en.note) && en.bars > 0,
+    `Danish ${da.noisy} ≈ cells, note "${da.note.slice(0, 40)}…"; English ${en.noisy} ≈ cells, note "${en.note.slice(0, 40)}…"; ${en.bars} margin marks`);
+  if (!process.env.CMM_EXPECT_NOISY) {
+    console.log('SKIP issue 22 on the server\'s own answers: set CMM_EXPECT_NOISY=1 once the server publishes noisy cells');
+  }
+  await context.close();
+}
+
 const timings = [];
 try {
   // 1. 2012 × nationality × gender, by mouse, timing each choice
@@ -247,6 +411,7 @@ try {
   const page = await openPage(context);
   check('the page opens in Danish', (await page.getAttribute('html', 'lang')) === 'da'
     && (await page.textContent('h1')).includes('Tabelbyggeren'));
+  await timed(page, 'to year 2012', () => page.selectOption('#year-to', '2012'), timings);
   await timed(page, 'year 2012', () => page.selectOption('#year-from', '2012'), timings);
   await timed(page, 'nationality', () => page.selectOption('#dim-0', 'NATIONALITY'), timings);
   await timed(page, 'gender', () => page.selectOption('#dim-1', 'GENDER'), timings);
@@ -277,7 +442,7 @@ try {
   const countAt = endpointRows[0].indexOf('count');
   check('3. the Excel CSV has a BOM, semicolons, labels and the endpoint\'s counts',
     excel.bytes[0] === 0xef && excel.bytes[1] === 0xbb && excel.bytes[2] === 0xbf
-    && excelRows[0].join(';') === 'Nationalitet;Køn;Antal;Andel;ikke offentliggjort'
+    && excelRows[0].join(';') === 'Nationalitet;Køn;Antal;Andel;Bemærkning'
     && excelRows.length === endpointRows.length
     && excelRows.slice(1).every((r, i) => r[2] === endpointRows[i + 1][countAt] && r[0] === endpointRows[i + 1][1]),
     excelRows.slice(0, 2).map(r => r.join(';')).join(' / '));
@@ -418,6 +583,10 @@ try {
     await page.waitForFunction(() => !document.getElementById('result').hasAttribute('aria-busy'));
     await page.selectOption('#year-to', '2023');
   }, timings);
+  // the page was opened on the landing series, drawn as a line; this series is checked as columns first
+  if (!(await page.isChecked('#chart-columns'))) {
+    await timed(page, 'columns for the series', () => page.check('#chart-columns'), timings);
+  }
   const years = await readTable(page);
   const yearly = await api('{ personStats(groupBy: [ASSESSMENT_YEAR]) { groups { key { code } count } } }', {}, null);
   const apiYears = Object.fromEntries(yearly.personStats.groups.map(g => [g.key[0].code, String(g.count)]));
@@ -531,9 +700,11 @@ try {
     && seriesRows.some(([k, v]) => k === '2012|MEETING_PLACE_VESTERBRO' && v === '2907'), JSON.stringify(seriesRows));
   await stale.close();
 
+  await firstContact(browser);
+
   // 5. the same path by keyboard only, in a fresh page
   const kbContext = await newContext(browser, { viewport: { width: 1280, height: 900 } });
-  const kb = await openPage(kbContext);
+  const kb = await openPage(kbContext, '?lang=da&subject=persons&from=2023&to=2023');
   let ok = await tabTo(kb, 'year-from');
   await kb.keyboard.type('2012');
   await kb.waitForFunction(() => !document.getElementById('result').hasAttribute('aria-busy'));

@@ -21,6 +21,7 @@ let generation = 0;
 let startedAt = 0;
 let lastTable = null;
 let lastPlan = null;
+let notices = [];
 
 // ---- state and URL -------------------------------------------------------------------------------------------
 
@@ -30,8 +31,27 @@ function defaults() {
   return { lang: 'da', subject: 'persons', from: last, to: last, dims: [], filters: {}, view: 'counts', sort: '', metric: 'contacts', chart: 'columns' };
 }
 
+/**
+ * What a reader lands on without a choice in the URL: every year there is, as a line, so that the first view says
+ * something (a single year without a breakdown is one number).
+ */
+function landing(lang) {
+  const years = info.years;
+  const s = defaults();
+  s.lang = lang;
+  if (years.length > 1) {
+    s.from = years[0];
+    s.chart = 'line';
+  }
+  return s;
+}
+
 function fromUrl(search) {
   const q = new URLSearchParams(search);
+  const chosen = [...q.keys()].some(k => k !== 'lang');
+  if (!chosen) {
+    return landing(LANGS.includes(q.get('lang')) ? q.get('lang') : 'da');
+  }
   const s = defaults();
   if (LANGS.includes(q.get('lang'))) s.lang = q.get('lang');
   if (SUBJECTS[q.get('subject')]) s.subject = q.get('subject');
@@ -39,6 +59,11 @@ function fromUrl(search) {
   const year = v => (/^\d{4}$/.test(v || '') ? Number(v) : null);
   s.from = year(q.get('from')) ?? s.from;
   s.to = year(q.get('to')) ?? s.from;
+  if (s.from > s.to) {
+    // a reversed range is read as the range it names, and the reader is told
+    notices.push(['yearsSwapped', { from: s.from, to: s.to }]);
+    [s.from, s.to] = [s.to, s.from];
+  }
   s.dims = (q.get('by') || '').split(',').filter(d => subject.dimensions.includes(d));
   s.dims = s.dims.filter((d, i) => s.dims.indexOf(d) === i);
   for (const [k, v] of q.entries()) {
@@ -73,6 +98,7 @@ function toUrl(s) {
 /** A choice: the new state goes into the history (one entry per choice), then the table is rebuilt. */
 function choose(change) {
   startedAt = performance.now();
+  notices = [];
   state = { ...state, ...change };
   if (change.subject) {
     state.dims = [];
@@ -85,6 +111,7 @@ function choose(change) {
 
 window.addEventListener('popstate', () => {
   startedAt = performance.now();
+  notices = [];
   state = fromUrl(location.search);
   update();
 });
@@ -147,10 +174,16 @@ function renderControls() {
   const years = info.years.length ? yearRange({ from: info.years[0], to: info.years[info.years.length - 1] }) : [state.from];
   options($('year-from'), years.map(y => [String(y), String(y)]), String(state.from));
   options($('year-to'), years.map(y => [String(y), String(y)]), String(state.to));
+  // the end year cannot come before the start year
+  for (const o of $('year-to').options) {
+    o.disabled = Number(o.value) < state.from;
+  }
 
   // dimensions: one select per allowed dimension; a select offers the dimensions not chosen before it
   const dims = $('dims');
-  const n = Math.max(1, maxDims());
+  // a select for each dimension the URL names, even beyond what may be asked without a token, so that the reader
+  // sees every one and can remove it
+  const n = Math.max(1, maxDims(), state.dims.length);
   const wanted = Array.from({ length: n }, (_, i) => i);
   if (dims.children.length !== n) {
     dims.replaceChildren(...wanted.map(i => {
@@ -173,8 +206,12 @@ function renderControls() {
     const list = [['', t(lang, 'none')], ...subject.dimensions.filter(d => !before.includes(d)).map(d => [d, dimensionLabel(d)])];
     options(select, list, state.dims[i] || '');
     select.disabled = i > state.dims.length;
-    select.closest('label').hidden = i > state.dims.length;
+    select.closest('label').hidden = i > state.dims.length || (i === state.dims.length && i >= maxDims());
+    select.closest('label').classList.toggle('dim--over', i < state.dims.length && i >= Math.max(1, maxDims()));
   });
+  const over = state.dims.length > Math.max(1, maxDims());
+  $('dims-hint').hidden = !over;
+  $('dims-hint').textContent = over ? t(lang, 'dimsTooMany', { max: Math.max(1, maxDims()) }) : '';
 
   renderFilters();
 
@@ -184,7 +221,9 @@ function renderControls() {
   $('metric-label').hidden = !subject.outreach;
   options($('metric'), OUTREACH_METRICS.map(m => [m, t(lang, `outreach.${m}`)]), state.metric);
 
+  $('choices').dataset.ready = 'true';
   const mode = $('mode');
+  mode.hidden = false;
   mode.dataset.mode = token() ? 'token' : 'anonymous';
   mode.textContent = t(lang, token() ? 'modeToken' : 'modeAnonymous');
   $('token-forget').hidden = !token();
@@ -243,7 +282,10 @@ function wireControls() {
     // one year stays one year: moving the start moves the end with it unless a series was chosen
     choose({ from, to: state.from === state.to ? from : Math.max(from, state.to) });
   });
-  $('year-to').addEventListener('change', e => choose({ to: Number(e.target.value) }));
+  $('year-to').addEventListener('change', e => {
+    const to = Number(e.target.value);
+    choose(to < state.from ? { from: to, to: state.from } : { to });
+  });
   $('add-filter').addEventListener('click', () => {
     const subject = info.subjects[state.subject];
     const free = Object.keys(subject.filterField).find(d => !(d in state.filters));
@@ -284,6 +326,7 @@ function wireControls() {
   });
   $('dl-excel').addEventListener('click', e => {
     e.preventDefault();
+    if (!lastTable) return;
     saveFile(() => download(csvUrl(lastPlan, state.lang)).then(text => toExcel(state.lang, text, dimensionLabel)),
       fileName('xlsx.csv'), 'text/csv;charset=utf-8');
   });
@@ -291,10 +334,12 @@ function wireControls() {
   // one (a link cannot carry it), so that a refusal is shown in words rather than as a bare error page
   $('dl-csv').addEventListener('click', e => {
     e.preventDefault();
+    if (!lastTable) return;
     saveFile(() => download(csvUrl(lastPlan, state.lang)), fileName('csv'), 'text/csv;charset=utf-8');
   });
   $('dl-jsonstat').addEventListener('click', e => {
     e.preventDefault();
+    if (!lastTable) return;
     saveFile(() => download(jsonstatUrl(lastPlan, state.lang)), fileName('json'), 'application/json');
   });
 }
@@ -418,11 +463,12 @@ async function update() {
     lastTable = null;
     lastPlan = p;
     $('table-area').replaceChildren();
+    $('table-title').hidden = true;
     $('legend').replaceChildren();
     renderChart(state.lang, $('chart-area'), null);
     $('chart').hidden = true;
     showError(e);
-    renderKeep(p, docs);
+    renderKeep(p, docs, false);
     finish();
     return;
   }
@@ -435,7 +481,14 @@ async function update() {
   finish();
 }
 
+function renderNotices() {
+  const box = $('notices');
+  box.replaceChildren(...notices.map(([key, values]) => h('p', { class: 'notice' }, t(state.lang, key, values))));
+  box.hidden = !notices.length;
+}
+
 function finish() {
+  renderNotices();
   const result = $('result');
   result.removeAttribute('aria-busy');
   generation++;
@@ -462,6 +515,11 @@ function renderResult(p, docs) {
   const onSort = sort => choose({ sort });
   const table = renderTable(lang, model, { caption: caption(p), view: state.view, sort: state.sort, onSort, dimensionLabel });
   const focusedSort = document.activeElement?.dataset?.sort;
+  // the caption is read with the table; on screen the title stands above the scroll box, so that a wide table on a
+  // phone scrolls under it and never cuts it off
+  table.caption.classList.add('visually-hidden');
+  $('table-title').textContent = caption(p);
+  $('table-title').hidden = false;
   $('table-area').replaceChildren(table);
   if (focusedSort) {
     table.querySelector(`[data-sort="${focusedSort}"]`)?.focus();
@@ -483,6 +541,19 @@ function renderLegend(model) {
   if (model.rows.some(r => r.noData)) {
     items.push(h('li', { class: 'legend-nodata' }, t(lang, 'legendNoData')));
   }
+  if (model.rows.some(r => r.cells?.some(c => c.notPublished))) {
+    items.push(h('li', { class: 'legend-notpublished' }, t(lang, 'legendNotPublished')));
+  }
+  if (cells.some(c => c.notRecorded) || (model.totalValues && Object.values(model.totalValues).some(c => c.notRecorded))) {
+    items.push(h('li', { class: 'legend-notrecorded' }, t(lang, 'legendNotRecorded')));
+  }
+  if (model.kind !== 'outreach' && model.shares && (state.view === 'shares' || !model.colBy.length)
+    && cells.some(c => c.count != null && !c.suppressed && c.share == null)) {
+    items.push(h('li', { class: 'legend-shares' }, t(lang, 'legendShareNone')));
+  }
+  if (cells.some(c => c.noisy) || model.totalCell?.noisy) {
+    items.push(h('li', { class: 'legend-noisy' }, t(lang, 'legendNoisy')));
+  }
   const reasons = [...new Set(model.marginErrors.map(m => m.error.message))];
   for (const reason of reasons) {
     items.push(h('li', { class: 'legend-margins' }, t(lang, 'legendMargins', { reason })));
@@ -492,7 +563,8 @@ function renderLegend(model) {
 
 function renderFigure(p, model) {
   const lang = state.lang;
-  const ctx = { lang, view: state.view, metric: state.metric, yearDimension: info.subjects[state.subject].yearDimension };
+  const years = isSeries(state) ? `${Math.min(state.from, state.to)}–${Math.max(state.from, state.to)}` : String(state.from);
+  const ctx = { lang, view: state.view, metric: state.metric, yearDimension: info.subjects[state.subject].yearDimension, years };
   const chart = chartOf(ctx, model);
   // a yearly series is drawn as columns or, by choice, as a line
   const kinds = chart.type === 'columns';
@@ -512,14 +584,27 @@ function renderFigure(p, model) {
     .filter(Boolean).join(' ');
 }
 
-function renderKeep(p, docs) {
+function renderKeep(p, docs, answered = true) {
   const lang = state.lang;
   const csv = csvUrl(p, lang);
-  $('dl-csv').href = csv;
-  $('dl-csv').setAttribute('download', fileName('csv'));
-  $('dl-excel').href = csv;
-  $('dl-jsonstat').href = jsonstatUrl(p, lang);
-  $('dl-jsonstat').setAttribute('download', fileName('json'));
+  // a question the API refused has nothing to download: the links go dead rather than lead to a bare refusal
+  const link = (a, href, download) => {
+    if (answered) {
+      a.href = href;
+      a.removeAttribute('aria-disabled');
+      if (download) {
+        a.setAttribute('download', download);
+      }
+    } else {
+      a.removeAttribute('href');
+      a.removeAttribute('download');
+      a.setAttribute('aria-disabled', 'true');
+    }
+  };
+  link($('dl-csv'), csv, fileName('csv'));
+  link($('dl-excel'), csv, null);
+  link($('dl-jsonstat'), jsonstatUrl(p, lang), fileName('json'));
+  $('downloads-off').hidden = answered;
   $('share-url').value = location.href;
   $('share-copy').textContent = t(lang, 'copy');
   $('query-graphql').textContent = `${docs.combined.query}\n\n# variables\n${JSON.stringify(docs.combined.variables)}`;
@@ -535,6 +620,8 @@ async function start() {
     info = schemaInfo(data);
   } catch (e) {
     state = { lang: new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'da' };
+    $('choices').dataset.ready = 'true';
+    $('result').removeAttribute('aria-busy');
     showError(e);
     // a token left in this tab that the server no longer accepts must not lock the page: offer to forget it
     $('token-forget').hidden = !token();

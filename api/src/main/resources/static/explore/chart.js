@@ -30,22 +30,38 @@ export function valueText(lang, v, format) {
   if (v.noData) {
     return t(lang, 'noData');
   }
+  if (v.notRecorded) {
+    return t(lang, 'notRecorded');
+  }
   if (v.withheld) {
     return `${t(lang, 'withheldMark')} ${t(lang, 'withheld')}`;
   }
   if (v.value == null) {
     return '–';
   }
-  return format === 'share' ? formatShare(lang, v.value) : format === 'decimal' ? formatDecimal(lang, v.value)
+  const text = format === 'share' ? formatShare(lang, v.value) : format === 'decimal' ? formatDecimal(lang, v.value)
     : formatCount(lang, v.value);
+  return v.noisy ? `≈ ${text}` : text;
+}
+
+/** The label at a mark: the value, and for an estimate of a count its 90 % margin ("≈ 28 ± 4"). */
+function markText(lang, v, format) {
+  const text = valueText(lang, v, format);
+  return v.noisy && v.margin != null && format === 'count' ? `${text} ± ${formatCount(lang, v.margin)}` : text;
+}
+
+/** Whether a mark gets an error bar: an estimated count with its margin. */
+function hasMargin(v, format) {
+  return v.noisy && v.margin != null && v.margin > 0 && format === 'count';
 }
 
 function maxOf(chart) {
   let max = 0;
   for (const c of chart.categories) {
     for (const v of c.values) {
-      if (v.value != null && v.value > max) {
-        max = v.value;
+      const top = v.value == null ? null : v.value + (hasMargin(v, chart.format) ? v.margin : 0);
+      if (top != null && top > max) {
+        max = top;
       }
     }
   }
@@ -87,8 +103,18 @@ function bars(lang, chart, svgAttrs) {
       const by = y + 21 + i * (n > 1 ? step : 0);
       if (v.value != null) {
         const w = Math.round((v.value / max) * PLOT_SHARE * 100) / 100;
-        g.append(s('rect', { class: `bar__rect ${seriesClass(chart, i, c)}`, x: 0, y: by, width: `${w}%`, height: n > 1 ? 15 : 16 }));
-        g.append(s('text', { class: 'chart__value', x: `${w}%`, dx: 6, y: by + (n > 1 ? 12 : 13) }, valueText(lang, v, chart.format)));
+        const bh = n > 1 ? 15 : 16;
+        g.append(s('rect', { class: `bar__rect ${seriesClass(chart, i, c)}`, x: 0, y: by, width: `${w}%`, height: bh }));
+        let end = w;
+        if (hasMargin(v, chart.format)) {
+          // the 90 % margin as an error bar across the bar's end
+          const lo = Math.max(0, Math.round(((v.value - v.margin) / max) * PLOT_SHARE * 100) / 100);
+          const hi = Math.round(((v.value + v.margin) / max) * PLOT_SHARE * 100) / 100;
+          g.append(s('line', { class: 'chart__margin', x1: `${lo}%`, x2: `${hi}%`, y1: by + bh / 2, y2: by + bh / 2 }));
+          g.append(s('line', { class: 'chart__margin', x1: `${hi}%`, x2: `${hi}%`, y1: by + 3, y2: by + bh - 3 }));
+          end = hi;
+        }
+        g.append(s('text', { class: 'chart__value', x: `${end}%`, dx: 6, y: by + (n > 1 ? 12 : 13) }, markText(lang, v, chart.format)));
       } else {
         g.append(s('text', { class: 'chart__na', x: 0, y: by + 12 }, `${n > 1 ? `${chart.series[i].label}: ` : ''}${valueText(lang, v, chart.format)}`));
       }
@@ -110,16 +136,30 @@ function columns(lang, chart, svgAttrs) {
   const max = maxOf(chart);
   const slot = 76 / k;
   const small = n > 8;
+  // a long series keeps its first and last labels (and the numbers above them) inside the chart on a narrow screen
+  const inset = small ? 4 : 0;
   chart.categories.forEach((c, ci) => {
-    const col = s('svg', { class: 'column', x: `${(ci * 100) / n}%`, width: `${100 / n}%`, height, overflow: 'visible' });
+    const col = s('svg', { class: 'column', x: `${inset + (ci * (100 - 2 * inset)) / n}%`, width: `${(100 - 2 * inset) / n}%`, height, overflow: 'visible' });
     if (c.values.some(v => v.value != null)) {
       c.values.forEach((v, i) => {
         const x = 12 + i * slot;
         if (v.value != null) {
           const hgt = Math.round((v.value / max) * plotHeight);
           col.append(s('rect', { class: `column__rect ${seriesClass(chart, i, c)}`, x: `${x + slot * 0.08}%`, width: `${slot * 0.84}%`, y: base - hgt, height: hgt }));
+          let top = base - hgt;
+          if (hasMargin(v, chart.format)) {
+            const hi = base - Math.round(((v.value + v.margin) / max) * plotHeight);
+            const lo = base - Math.max(0, Math.round(((v.value - v.margin) / max) * plotHeight));
+            col.append(s('line', { class: 'chart__margin', x1: `${x + slot / 2}%`, x2: `${x + slot / 2}%`, y1: lo, y2: hi }));
+            col.append(s('line', { class: 'chart__margin', x1: `${x + slot * 0.35}%`, x2: `${x + slot * 0.65}%`, y1: hi, y2: hi }));
+            top = hi;
+          }
           if (!small || k === 1) {
-            col.append(s('text', { class: `chart__value${small ? ' chart__value--small' : ''}`, x: `${x + slot / 2}%`, y: base - hgt - 6, 'text-anchor': 'middle' }, valueText(lang, v, chart.format)));
+            const label = s('text', { class: `chart__value${small ? ' chart__value--small' : ''}`, x: `${x + slot / 2}%`, y: top - 6, 'text-anchor': 'middle' }, valueText(lang, v, chart.format));
+            if (hasMargin(v, chart.format)) {
+              label.append(s('title', {}, markText(lang, v, chart.format)));
+            }
+            col.append(label);
           }
         } else {
           col.append(s('text', { class: 'chart__na', x: `${x + slot / 2}%`, y: base - 8, 'text-anchor': 'middle' }, t(lang, 'withheldMark')));
@@ -171,9 +211,14 @@ function line(lang, chart, svgAttrs) {
     chart.categories.forEach((c, ci) => {
       const v = c.values[i];
       if (v?.value != null) {
+        let top = y(v.value);
+        if (hasMargin(v, chart.format)) {
+          top = y(v.value + v.margin);
+          g.append(s('line', { class: 'chart__margin', x1: x(ci), x2: x(ci), y1: y(Math.max(0, v.value - v.margin)), y2: top }));
+        }
         g.append(s('circle', { class: `line__point ${series}`, cx: x(ci), cy: y(v.value), r: 4, 'data-year': c.label }));
         if (!small || k === 1) {
-          g.append(s('text', { class: `chart__value${small ? ' chart__value--small' : ''}`, x: x(ci), y: y(v.value) - 9, 'text-anchor': 'middle' },
+          g.append(s('text', { class: `chart__value${small ? ' chart__value--small' : ''}`, x: x(ci), y: Math.min(top, y(v.value) - 5) - 4, 'text-anchor': 'middle' },
             valueText(lang, v, chart.format)));
         }
       } else if (v?.withheld) {

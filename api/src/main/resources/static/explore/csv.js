@@ -50,26 +50,43 @@ function excelField(value) {
   return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+/** The columns that say how a number was made; in the Excel file they become one column of words. */
+const NOTE_COLUMNS = ['suppressed', 'noisy', 'reason'];
+
+/** The words of a row's note: why it has no count, or that its count is an estimate. */
+function note(lang, fields) {
+  if (fields.reason) {
+    const key = `reason.${fields.reason}`;
+    return t(lang, key) === key ? fields.reason : t(lang, key);
+  }
+  if (fields.suppressed === 'true') {
+    return t(lang, 'reason.WITHHELD');
+  }
+  return fields.noisy === 'true' ? t(lang, 'estimate') : '';
+}
+
 /**
  * Rewrites the endpoint's CSV: each dimension's code and label columns become one column headed by the dimension's
- * label; count, share and the outreach metrics get headings in words; decimals get a comma; "suppressed" becomes a
- * column saying which numbers are withheld.
+ * label; count, share, margin and the outreach metrics get headings in words; decimals get a comma; the columns
+ * suppressed, noisy and reason become one column, "Note", saying in words which numbers are withheld, not available
+ * or estimates, as the screen does.
  */
 export function toExcel(lang, csvText, dimensionLabel) {
   const [header, ...rows] = parseCsv(csvText);
   const keep = [];
   const headings = [];
+  const notes = header.map((name, i) => [name, i]).filter(([name]) => NOTE_COLUMNS.includes(name));
   header.forEach((name, i) => {
-    if (header.includes(`${name}_LABEL`)) {
-      return; // the code column: its label column stands for it
+    if (header.includes(`${name}_LABEL`) || NOTE_COLUMNS.includes(name)) {
+      return; // the code column: its label column stands for it; the note columns: the note stands for them
     }
     keep.push(i);
     if (name.endsWith('_LABEL')) {
       headings.push(dimensionLabel(name.slice(0, -6)));
     } else if (name === 'count' || name === 'share') {
       headings.push(t(lang, name));
-    } else if (name === 'suppressed') {
-      headings.push(t(lang, 'withheld'));
+    } else if (name === 'margin') {
+      headings.push(t(lang, 'excel.margin'));
     } else {
       const key = `outreach.${name.replace(/(Mean|Min|Max)$/, '')}`;
       const suffix = (name.match(/(Mean|Min|Max)$/) || [])[1];
@@ -77,16 +94,20 @@ export function toExcel(lang, csvText, dimensionLabel) {
       headings.push(suffix ? `${base} (${suffix.toLowerCase()})` : base);
     }
   });
+  if (notes.length) {
+    headings.push(t(lang, 'excel.note'));
+  }
   const out = [headings.map(excelField).join(';')];
   for (const row of rows) {
-    out.push(keep.map(i => {
+    const fields = keep.map(i => {
       const name = header[i];
       const v = row[i] ?? '';
-      if (name === 'suppressed') {
-        return v === 'true' ? t(lang, 'withheld') : '';
-      }
       return excelField(/^-?\d+\.\d+$/.test(v) && !name.endsWith('_LABEL') ? v.replace('.', ',') : v);
-    }).join(';'));
+    });
+    if (notes.length) {
+      fields.push(excelField(note(lang, Object.fromEntries(notes.map(([name, i]) => [name, row[i] ?? ''])))));
+    }
+    out.push(fields.join(';'));
   }
   return `\uFEFF${out.join('\r\n')}\r\n`;
 }

@@ -17,10 +17,11 @@ export function chartOf(ctx, model) {
   const cat = row => ({ label: row.labels.length ? row.labels.map(l => label(lang, l)).join(' · ') : t(lang, 'total'),
     unknown: row.key[row.key.length - 1] === 'UNKNOWN' });
   const val = (c, format) => ({ value: c.noData || c.notPublished ? null : format === 'share' ? c.share : c.count,
-    withheld: c.suppressed, noData: c.noData });
+    withheld: c.suppressed, noData: c.noData, noisy: !!c.noisy, margin: c.margin ?? null });
   if (model.kind === 'outreach') {
+    const metric = v => (v.notRecorded ? { value: null, notRecorded: true } : { value: v.value, withheld: v.suppressed });
     return { type, format: ctx.metric === 'contactsPerActivity' ? 'decimal' : 'count', series: [],
-      categories: model.rows.map(r => ({ ...cat(r), values: [r.values ? { value: r.values[ctx.metric].value, withheld: r.values[ctx.metric].suppressed } : { value: null, noData: true }] })) };
+      categories: model.rows.map(r => ({ ...cat(r), values: [r.values ? metric(r.values[ctx.metric]) : { value: null, noData: true }] })) };
   }
   const format = ctx.view === 'shares' ? 'share' : 'count';
   if (!model.colBy.length) {
@@ -42,6 +43,14 @@ export function chartOf(ctx, model) {
 export function finding(ctx, model, chart) {
   const { lang } = ctx;
   const parts = [];
+  if (!model.groupBy.length && model.kind !== 'outreach') {
+    // no breakdown: the one number, never "Total is the largest group"
+    const c = model.rows[0]?.cells[0];
+    parts.push(c && c.count != null && !c.suppressed
+      ? t(lang, 'descTotal', { count: valueText(lang, { value: c.count, noisy: c.noisy }, 'count'), years: ctx.years })
+      : t(lang, 'descNothing'));
+    return parts.join(' ');
+  }
   const primary = model.rows.map(r => ({
     label: r.labels.length ? r.labels.map(l => label(lang, l)).join(' · ') : t(lang, 'total'),
     cell: model.kind === 'outreach' ? (r.values ? { count: r.values[ctx.metric].value, share: null } : null)
@@ -54,7 +63,7 @@ export function finding(ctx, model, chart) {
     parts.push(t(lang, 'descNothing'));
   } else {
     const top = known.reduce((a, b) => (b.cell.count > a.cell.count ? b : a));
-    const count = valueText(lang, { value: top.cell.count }, format);
+    const count = valueText(lang, { value: top.cell.count, noisy: top.cell.noisy }, format);
     if (chart.type === 'columns' || chart.type === 'line') {
       parts.push(t(lang, 'descSeries', { from: primary[0].label, to: primary[primary.length - 1].label, max: top.label, count }));
       const missing = primary.filter(x => x.noData).map(x => x.label);

@@ -15,7 +15,10 @@ const ZERO = { count: 0, share: 0, suppressed: false, empty: true };
 const NO_DATA = { count: null, share: null, suppressed: false, noData: true };
 const NOT_PUBLISHED = { count: null, share: null, suppressed: false, notPublished: true };
 
-/** Cell of a group: { count, share, suppressed } exactly as the API gave it; a year's reason for no count kept. */
+/**
+ * Cell of a group: { count, share, suppressed, noisy, margin } exactly as the API gave it (noisy: the count is an
+ * estimate, margin its 90 % half-width); a year's reason for no count kept.
+ */
 function cell(group) {
   if (group.reason === 'NO_DATA') {
     return NO_DATA;
@@ -23,7 +26,15 @@ function cell(group) {
   if (group.reason === 'NOT_PUBLISHED') {
     return NOT_PUBLISHED;
   }
-  return { count: group.count, share: group.share, suppressed: !!group.suppressed };
+  return { count: group.count, share: group.share, suppressed: !!group.suppressed || group.reason === 'WITHHELD',
+    noisy: !!group.noisy && group.count != null, margin: group.noisy && group.margin != null ? group.margin : null };
+}
+
+/** The answer's total as a cell: withheld where it is null, an estimate where the API says so; its share is 1. */
+function totalCell(stats) {
+  const count = stats.total ?? null;
+  return { count, share: count == null ? null : 1, suppressed: count == null, noisy: !!stats.totalNoisy && count != null,
+    margin: stats.totalNoisy && stats.totalMargin != null ? stats.totalMargin : null };
 }
 
 function codebookOrder(info, dimension, codes) {
@@ -53,12 +64,14 @@ export function statsTable(info, state, p, answers) {
   const series = isSeries(state);
   const main = answers.main;
   const t = { kind: 'stats', groupBy: p.groupBy, rowBy: p.rowBy, colBy: p.colBy, series, total: main.total,
-    rows: [], columns: [], colTotals: [], marginErrors: [] };
+    totalCell: totalCell(main), rows: [], columns: [], colTotals: [], marginErrors: [],
+    // a one-way series has no share column: a year's share of the span's total says nothing a reader asked for
+    shares: !(series && p.groupBy.length === 1 && p.groupBy[0] === p.subject.yearDimension) };
   const yearDim = p.subject.yearDimension;
   const seriesYears = series ? yearRange(state).map(String) : null;
 
   if (p.groupBy.length === 0) {
-    t.rows.push({ key: [], labels: [], cells: [{ count: main.total, share: main.total == null ? null : (main.total === 0 ? 0 : 1), suppressed: main.total == null }] });
+    t.rows.push({ key: [], labels: [], cells: [{ ...t.totalCell, share: main.total == null ? null : (main.total === 0 ? 0 : 1) }] });
     return t;
   }
 
@@ -202,11 +215,21 @@ function withMissingYears(state, keys) {
   return out;
 }
 
+/**
+ * What a programme records differs by kind: street work observes and has no personal contacts, a clinic counts
+ * visits and no nationalities. The API then answers 0, and the report leaves such a metric out; the table says
+ * "not recorded", never 0. Activities, weeks and persons assessed as trafficked are real counts even at 0.
+ */
+const RECORDED_ONLY_ABOVE_ZERO = ['contacts', 'newPersons', 'observed', 'observedNew', 'nationalities',
+  'healthServiceUses', 'abortionReferrals'];
+
 function metricValues(r) {
   const v = {};
   for (const m of OUTREACH_METRICS) {
     const raw = m === 'contactsPerActivity' ? r.contactsPerActivity?.mean ?? null : r[m];
-    v[m] = { value: raw, suppressed: raw == null && !!r.suppressed };
+    const notRecorded = r.activities > 0 && ((RECORDED_ONLY_ABOVE_ZERO.includes(m) && raw === 0)
+      || (m === 'contactsPerActivity' && r.contacts === 0));
+    v[m] = { value: raw, suppressed: raw == null && !!r.suppressed, notRecorded };
   }
   return v;
 }

@@ -30,7 +30,7 @@ export const OUTREACH_PROTECTED = ['uniquePersons', 'newPersons', 'assessedTraff
 export const BOOTSTRAP = `query ExplorerStart {
   codebook { name da: label(lang: DA) en: label(lang: EN) codes { code da: label(lang: DA) en: label(lang: EN) } }
   years
-  __schema { types { name enumValues { name } inputFields { name } } }
+  __schema { types { name fields { name } enumValues { name } inputFields { name } } }
 }`;
 
 const SPECIAL_FILTER_FIELDS = { ASSESSMENT_YEAR: 'assessmentYears', OUTCOME_YEAR: 'outcomeYears', YEAR: 'years' };
@@ -42,8 +42,15 @@ function camel(dimension) {
 /** What the schema says each subject has: its dimensions and, per dimension, the filter field (or none). */
 export function schemaInfo(data) {
   const codebook = new Map(data.codebook.map(d => [d.name, d]));
-  const info = { codebook, years: data.years, subjects: {} };
   const types = new Map(data.__schema.types.map(x => [x.name, x]));
+  const fieldsOf = name => new Set((types.get(name)?.fields || []).map(f => f.name));
+  // estimates (noisy cells with a margin) are asked for only where the server's schema has them, so that the page
+  // works against a server from before them
+  const groupFields = fieldsOf('Group');
+  const statsFields = fieldsOf('Stats');
+  const info = { codebook, years: data.years, subjects: {},
+    estimates: groupFields.has('noisy') && groupFields.has('margin') && statsFields.has('totalNoisy')
+      && statsFields.has('totalMargin') };
   for (const [name, subject] of Object.entries(SUBJECTS)) {
     const dims = types.get(subject.dimensionType).enumValues.map(v => v.name);
     const fields = new Set(types.get(subject.filterType).inputFields.map(f => f.name));
@@ -90,7 +97,8 @@ export function plan(info, state, anonymous = true) {
   }
   const groupBy = [...(isSeries(state) ? [subject.yearDimension] : []), ...state.dims];
   // without a token an outreach question names one year: a series is then asked one year at a time
-  const p = { subject, filter, groupBy, rowBy: groupBy, colBy: [], perYear: !!subject.outreach && anonymous && isSeries(state) };
+  const p = { subject, filter, groupBy, rowBy: groupBy, colBy: [], perYear: !!subject.outreach && anonymous && isSeries(state),
+    estimates: !!info.estimates, series: isSeries(state) };
   if (!subject.outreach && groupBy.length >= 2) {
     p.rowBy = groupBy.slice(0, -1);
     p.colBy = groupBy.slice(-1);
@@ -100,6 +108,8 @@ export function plan(info, state, anonymous = true) {
 
 const KEY = 'key { code da: label(lang: DA) en: label(lang: EN) }';
 const STATS = `{ total groups { ${KEY} count share suppressed reason } }`;
+/** With estimates: a noisy count says so and carries its 90 % margin, for every group and for the total. */
+const STATS_ESTIMATES = `{ total totalNoisy totalMargin groups { ${KEY} count share suppressed reason noisy margin } }`;
 const OUTREACH = `{ ${KEY} activities contacts uniquePersons newPersons observed observedNew nationalities \
 healthServiceUses abortionReferrals activeWeeks contactsPerActivity { mean } assessedTrafficked suppressed }`;
 
@@ -114,7 +124,7 @@ export function documents(p) {
   if (p.perYear) {
     return outreachSeries(p);
   }
-  const body = s.outreach ? OUTREACH : STATS;
+  const body = s.outreach ? OUTREACH : p.estimates ? STATS_ESTIMATES : STATS;
   const fields = [['main', '$groupBy']];
   const variables = { filter: p.filter, groupBy: p.groupBy };
   if (s.outreach && p.groupBy.length) {
@@ -165,11 +175,17 @@ function outreachSeries(p) {
   return { combined, parts, perYear: years.map(y => `y${y}`) };
 }
 
-/** The query string of the CSV (and JSON-stat) endpoints: the filter fields, groupBy and lang. */
+/**
+ * The query string of the CSV (and JSON-stat) endpoints: the filter fields, groupBy, lang, and for a series of
+ * persons or calls orderBy=KEY, so that the file lists the years in the order the screen shows them.
+ */
 export function csvQuery(p, lang) {
   const params = new URLSearchParams();
   if (p.groupBy.length) {
     params.set('groupBy', p.groupBy.join(','));
+  }
+  if (p.series && !p.subject.outreach && p.groupBy.length) {
+    params.set('orderBy', 'KEY');
   }
   for (const [field, values] of Object.entries(p.filter)) {
     params.set(field, values.join(','));

@@ -51,10 +51,19 @@ function cellContent(lang, c, view) {
     return { node: h('span', { title: t(lang, 'notPublished') }, '–', h('span', { class: 'visually-hidden' }, ` ${t(lang, 'notPublished')}`)),
       cls: 'num na is-notpublished' };
   }
-  if (view === 'shares') {
-    return { node: c.share == null ? '–' : formatShare(lang, c.share), cls: 'num' };
+  const text = view === 'shares' ? (c.share == null ? null : formatShare(lang, c.share))
+    : (c.count == null ? null : formatCount(lang, c.count));
+  if (text == null) {
+    return { node: '–', cls: 'num na' };
   }
-  return { node: c.count == null ? '–' : formatCount(lang, c.count), cls: 'num' };
+  if (c.noisy) {
+    // an estimate: "≈ 28", its margin in words for the mouse and for screen readers
+    const margin = c.margin == null ? '' : ` ± ${formatCount(lang, c.margin)}`;
+    return { node: h('span', { class: 'estimate' }, h('span', { class: 'estimate__mark', 'aria-hidden': 'true' }, '≈ '),
+      h('span', { class: 'visually-hidden' }, `${t(lang, 'estimate')} `), text),
+    cls: 'num is-noisy', title: `${t(lang, 'estimate')}${margin}` };
+  }
+  return { node: text, cls: 'num' };
 }
 
 function td(lang, c, view, attrs = {}) {
@@ -62,7 +71,8 @@ function td(lang, c, view, attrs = {}) {
   return h('td', {
     class: content.cls, title: content.title,
     'data-count': c.suppressed ? 'withheld' : c.noData ? 'nodata' : c.notPublished ? 'notpublished' : c.count,
-    'data-share': c.share == null ? '' : c.share, ...attrs,
+    'data-share': c.share == null ? '' : c.share,
+    'data-noisy': c.noisy ? 'true' : null, 'data-margin': c.noisy && c.margin != null ? c.margin : null, ...attrs,
   }, content.node);
 }
 
@@ -137,6 +147,10 @@ export function renderTable(lang, model, { caption, view, sort, onSort, dimensio
         return h('td', { class: 'num is-withheld', 'data-metric': m, 'data-value': 'withheld', title: t(lang, 'withheld'), ...attrs },
           h('span', { 'aria-hidden': 'true' }, t(lang, 'withheldMark')), h('span', { class: 'visually-hidden' }, t(lang, 'withheld')));
       }
+      if (v.notRecorded) {
+        return h('td', { class: 'num na is-notrecorded', 'data-metric': m, 'data-value': 'notrecorded', ...attrs },
+          t(lang, 'notRecorded'));
+      }
       const text = v.value == null ? '–' : m === 'contactsPerActivity' ? formatDecimal(lang, v.value) : formatCount(lang, v.value);
       return h('td', { class: v.value == null ? 'num na' : 'num', 'data-metric': m, 'data-value': v.value ?? '', ...attrs }, text);
     };
@@ -157,18 +171,20 @@ export function renderTable(lang, model, { caption, view, sort, onSort, dimensio
       foot.append(tr);
     }
   } else if (!model.colBy.length) {
-    headRow.append(sortHeader(lang, t(lang, 'count'), 'count', sort, onSort),
-      sortHeader(lang, t(lang, 'share'), 'share', sort, onSort));
+    headRow.append(sortHeader(lang, t(lang, 'count'), 'count', sort, onSort));
+    if (model.shares) {
+      headRow.append(sortHeader(lang, t(lang, 'share'), 'share', sort, onSort));
+    }
     for (const row of rows) {
       const c = row.cells[0];
       body.append(h('tr', { class: row.noData ? 'is-nodata' : null, 'data-key': row.key.join('|') },
         h('th', { scope: 'row' }, rowLabel(lang, row)), td(lang, c, 'counts', { 'data-col': 'count' }),
-        td(lang, c, 'shares', { 'data-col': 'share' })));
+        model.shares ? td(lang, c, 'shares', { 'data-col': 'share' }) : null));
     }
     if (model.groupBy.length) {
       foot.append(h('tr', { 'data-key': 'TOTAL' }, h('th', { scope: 'row' }, t(lang, 'total')),
-        td(lang, { count: model.total, share: null, suppressed: model.total == null }, 'counts', { 'data-col': 'count' }),
-        h('td', { class: 'num' })));
+        td(lang, model.totalCell, 'counts', { 'data-col': 'count' }),
+        model.shares ? td(lang, model.totalCell, 'shares', { 'data-col': 'share' }) : null));
     }
   } else {
     model.columns.forEach((col, i) => headRow.append(sortHeader(lang, label(lang, col), `c:${col.code}`, sort, onSort)));
@@ -183,8 +199,8 @@ export function renderTable(lang, model, { caption, view, sort, onSort, dimensio
     }
     const tr = h('tr', { 'data-key': 'TOTAL' }, h('th', { scope: 'row' }, t(lang, 'total')));
     model.colTotals.forEach((c, i) => tr.append(td(lang, c, view, { 'data-col': model.columns[i].code })));
-    tr.append(td(lang, { count: model.total, share: null, suppressed: model.total == null }, 'counts',
-      { 'data-col': 'TOTAL' }));
+    // the grand total: in the shares view 100 % of itself, as every other total is a share of it
+    tr.append(td(lang, model.totalCell, view, { 'data-col': 'TOTAL' }));
     foot.append(tr);
   }
   table.append(h('thead', {}, headRow), body);

@@ -35,6 +35,7 @@ import dk.cmm.stats.stats.HotlineFilter;
 import dk.cmm.stats.stats.InvalidQueryException;
 import dk.cmm.stats.stats.OutreachDimension;
 import dk.cmm.stats.stats.OutreachFilter;
+import dk.cmm.stats.stats.Order;
 import dk.cmm.stats.stats.PersonDimension;
 import dk.cmm.stats.stats.PersonFilter;
 
@@ -49,10 +50,10 @@ class StatsCsvController {
 
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
-    static final List<String> PERSON_PARAMETERS = List.of("groupBy", "includeEmpty", "lang",
+    static final List<String> PERSON_PARAMETERS = List.of("groupBy", "includeEmpty", "orderBy", "lang",
             "assessmentYears", "assessedBy", "contactChannel", "contactProgramme", "nationality", "region", "gender",
             "ageMin", "ageMax", "exploitation", "labourSector", "status", "outcomeYears", "accommodation");
-    static final List<String> HOTLINE_PARAMETERS = List.of("groupBy", "includeEmpty", "lang", "years",
+    static final List<String> HOTLINE_PARAMETERS = List.of("groupBy", "includeEmpty", "orderBy", "lang", "years",
             "callerType", "reason");
     static final List<String> OUTREACH_PARAMETERS = List.of("groupBy", "lang", "years", "programme",
             "programmeKind", "city");
@@ -72,7 +73,7 @@ class StatsCsvController {
         List<PersonDimension> groupBy = groupBy(p, PersonDimension.class);
         Audience audience = Audiences.current();
         return csvFile("persons", csv.breakdown(statistics.personStats(audience, filter, groupBy,
-                p.flag("includeEmpty")), groupBy, p.lang(), audience == Audience.PUBLIC));
+                p.flag("includeEmpty"), order(p)), groupBy, p.lang(), audience == Audience.PUBLIC));
     }
 
     @GetMapping("/hotline.csv")
@@ -82,7 +83,7 @@ class StatsCsvController {
         List<HotlineDimension> groupBy = groupBy(p, HotlineDimension.class);
         Audience audience = Audiences.current();
         return csvFile("hotline", csv.breakdown(statistics.hotlineStats(audience, filter, groupBy,
-                p.flag("includeEmpty")), groupBy, p.lang(), audience == Audience.PUBLIC));
+                p.flag("includeEmpty"), order(p)), groupBy, p.lang(), audience == Audience.PUBLIC));
     }
 
     @GetMapping("/outreach.csv")
@@ -129,6 +130,22 @@ class StatsCsvController {
     static OutreachFilter outreachFilter(CsvParameters p) {
         return new OutreachFilter(p.integers("years"), p.strings("programme"),
                 p.codes("programmeKind", ProgrammeKind.class), p.strings("city"));
+    }
+
+    /**
+     * The order of the rows, as GraphQL's {@code orderBy}: COUNT (the default, a ranking) or KEY (years ascending,
+     * codes in the codebook's order), so that a series' file lists its years in the order a table or chart shows them.
+     * JSON-stat takes the parameter too and ignores it: its cube is always in key order.
+     */
+    static Order order(CsvParameters p) {
+        List<Order> order = p.codes("orderBy", Order.class);
+        if (order == null || order.isEmpty()) {
+            return Order.COUNT;
+        }
+        if (order.size() > 1) {
+            throw new BadCsvRequestException("Parameter orderBy takes one order, COUNT or KEY");
+        }
+        return order.get(0);
     }
 
     static <D extends Enum<D>> List<D> groupBy(CsvParameters p, Class<D> type) {

@@ -113,7 +113,7 @@ final class CourseSection {
                 List<String> items = Prose.sentences();
                 for (Group g : countries) {
                     items.add(p.m.format(items.isEmpty() ? "text.eu.country.first" : "text.eu.country.next",
-                            "persons", p.persons(g.count()), "n", p.n(g.count()), "country", p.label(g.key().get(0))));
+                            "persons", p.persons(g.count()), "n", p.n(g.count()), "country", p.inText(g.key().get(0))));
                 }
                 euText.add(p.m.format("text.eu.countries", "list", p.m.list(items)));
             }

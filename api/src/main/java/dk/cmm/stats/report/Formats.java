@@ -10,7 +10,7 @@ import dk.cmm.stats.codebook.Lang;
 /**
  * Fixed number and date formatting per language, independent of the machine's locale so that exports are
  * byte-identical everywhere: Danish decimal comma and "62 %", English decimal point and "62%"; thousands are grouped
- * from five digits on (2907, 12.500 / 12,500), as Danish and English style guides do.
+ * as each language's style guides do: Danish from five digits on (2907, 12.500), English from four (2,907, 12,500).
  */
 final class Formats {
 
@@ -22,7 +22,7 @@ final class Formats {
 
     String integer(long n) {
         String digits = Long.toString(Math.abs(n));
-        if (digits.length() >= 5) {
+        if (digits.length() >= (lang == Lang.DA ? 5 : 4)) {
             StringBuilder grouped = new StringBuilder();
             for (int i = 0; i < digits.length(); i++) {
                 if (i > 0 && (digits.length() - i) % 3 == 0) {

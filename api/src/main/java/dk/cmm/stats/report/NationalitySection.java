@@ -45,7 +45,7 @@ final class NationalitySection {
         List<String> items = new ArrayList<>();
         for (Group g : large) {
             items.add(p.m.format(items.isEmpty() ? "text.region.first" : "text.region.next",
-                    "share", p.proportion(g.count(), total), "n", p.n(g.count()), "region", p.label(g.key().get(0))));
+                    "share", p.proportion(g.count(), total), "n", p.n(g.count()), "region", p.inText(g.key().get(0))));
         }
         if (!items.isEmpty()) {
             sentences.add(p.m.capitalised(p.m.list(items)) + ".");
@@ -60,7 +60,7 @@ final class NationalitySection {
         if (k > 0 && countries.size() >= RANKED_FROM) {
             List<Group> leaders = countries.subList(0, k);
             int sum = leaders.stream().mapToInt(Group::count).sum();
-            top.add(p.m.format("text.countries.top", "countries", p.list(leaders, g -> p.label(g.key().get(0))),
+            top.add(p.m.format("text.countries.top", "countries", p.list(leaders, g -> p.inText(g.key().get(0))),
                     "counts", p.list(leaders, g -> p.n(g.count())), "percent", p.f.percent(sum, total)));
             List<Group> rest = countries.subList(k, countries.size());
             if (rest.size() >= 3) {

@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * The model of one language's page, handed to {@code report.ftlh}: only strings, numbers, lists and maps, built
  * before rendering. {@code t} holds every text of the message bundle; {@code text} the narrative's paragraphs, a record per
- * section ({@link ReportText}); {@code fig} the figures by id ({@code fig["05"]}).
+ * section ({@link ReportText}); {@code fig} the figures by id ({@code fig["05"]}). {@code totalOnly} is set for a year
+ * whose records carry little beyond their year (a published total): the page is then short, the total, the series
+ * and this sentence on what is not recorded, rather than every section saying "not available".
  */
 public record Page(
         String lang,
@@ -21,7 +23,8 @@ public record Page(
         ReportText text,
         Map<String, Figure> fig,
         List<ProgrammeBlock> programmes,
-        List<String> method) {
+        List<String> method,
+        String totalOnly) {
 
     /** Relative links of the page: its stylesheets, the other language's edition (null if not exported), the index. */
     public record Links(String css, String printCss, String otherLang, String otherLangHref, String index,

@@ -1,6 +1,7 @@
 package dk.cmm.stats.report;
 
 import java.util.ArrayList;
+import java.text.Collator;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import dk.cmm.stats.report.FigureData.Chart;
 import dk.cmm.stats.stats.GroupKey;
 import dk.cmm.stats.stats.Labels;
 import dk.cmm.stats.stats.OutreachRow;
+import dk.cmm.stats.stats.PersonDimension;
 import dk.cmm.stats.stats.Stats;
 import dk.cmm.stats.yearnote.YearNote;
 
@@ -61,9 +63,33 @@ final class PageBuilder {
         return new Page(lang.tag(), data.year(), m.all(), links, m.format("site.title", "year", year),
                 m.format("site.htmlTitle", "year", year),
                 note != null && note.cutOffDate() != null
-                        ? m.format("site.cutOff", "date", f.date(note.cutOffDate())) : null,
+                        ? m.format("site.cutOff", "date", f.date(note.cutOffDate()))
+                        : m.format("site.cutOff.none", "year", year),
                 note != null && note.reconstructed(), keyFigures(), data.text(new Prose(data.year(), m, labels)), figures,
-                programmes(), method());
+                programmes(), method(), totalOnly());
+    }
+
+    /** The figures whose known persons tell how much a year's records say beyond their year. */
+    private static final List<String> ATTRIBUTE_FIGURES = List.of("03", "04", "06", "09", "10");
+
+    /**
+     * The sentence of a short page, or null for a full report: a year is "total only" when no attribute (contact
+     * channel, region, exploitation, age, status) is known for as many as half of its persons, as for the years
+     * before 2012, whose records hold a published total and the odd fact.
+     */
+    String totalOnly() {
+        int total = data.total();
+        int known = ATTRIBUTE_FIGURES.stream().map(id -> data.figures().get(id)).filter(java.util.Objects::nonNull)
+                .mapToInt(fig -> fig.rows().stream().filter(r -> !r.unknown() && r.count() != null)
+                        .mapToInt(FigureData.Row::count).sum())
+                .max().orElse(0);
+        if (total == 0 || 2 * known >= total) {
+            return null;
+        }
+        String sentence = known == 0 ? m.format("short.nothing", "year", year, "persons", f.integer(total))
+                : m.format("short.little", "year", year, "persons", f.integer(total), "known", f.integer(known));
+        boolean otherWork = data.otherWork().byCaller().total() > 0 || !data.outreach().isEmpty();
+        return otherWork ? sentence : sentence + " " + m.format("short.noOtherWork", "year", year);
     }
 
     private String label(String dimension, String code) {
@@ -74,8 +100,12 @@ final class PageBuilder {
 
     private Page.Figure figure(FigureData fig) {
         List<Integer> years = data.figure("01").rows().stream().map(r -> Integer.parseInt(r.code())).toList();
-        String title = m.format("fig." + fig.id() + ".title", "year", year, "from", years.get(0),
-                "to", years.get(years.size() - 1));
+        // figure 2 starts at the first year whose records say who assessed them
+        String from = fig.id().equals("02") && !fig.categories().isEmpty() ? fig.categories().get(0)
+                : years.get(0).toString();
+        String to = years.get(years.size() - 1).toString();
+        String title = m.format("fig." + fig.id() + ".title" + (from.equals(to) && m.has("fig." + fig.id()
+                + ".title.one") ? ".one" : ""), "year", year, "from", from, "to", to);
         List<Page.Series> series = new ArrayList<>();
         List<Page.Row> rows = new ArrayList<>();
         int max = fig.rows().stream().filter(r -> r.count() != null).mapToInt(FigureData.Row::count).max().orElse(0);
@@ -94,7 +124,7 @@ final class PageBuilder {
                         List.copyOf(cells)));
             }
         } else {
-            for (FigureData.Row r : fig.rows()) {
+            for (FigureData.Row r : inReadingOrder(fig)) {
                 rows.add(new Page.Row(r.code(), label(fig.dimensions().get(0), r.code()), r.unknown(),
                         List.of(cell(r.count(), max, 0, r.unknown()))));
             }
@@ -111,7 +141,10 @@ final class PageBuilder {
         };
         String source = m.format(fig.unit() == FigureData.Unit.CALLS ? "figure.source.calls"
                 : fig.id().equals("01") || fig.id().equals("02") ? "figure.source.series" : "figure.source.persons",
-                "year", year, "from", years.get(0), "to", years.get(years.size() - 1));
+                "year", year, "from", from, "to", years.get(years.size() - 1));
+        if (fig.id().equals("02") && !from.equals(years.get(0).toString())) {
+            source = source + " " + m.format("fig.02.from", "from", from);
+        }
         if (data.note() != null && data.note().reconstructed()) {
             source = source + " " + m.get("figure.source.reconstructed");
         }
@@ -123,6 +156,23 @@ final class PageBuilder {
                         ? f.integer(fig.rows().stream().mapToInt(FigureData.Row::count).sum()) : null,
                 labels.dimensionLabel(fig.dimensions().get(0), m.lang()),
                 m.get("unit." + fig.unit() + ".header"), source, root + "data/" + fig.csvFile(), fig.csvFile());
+    }
+
+    /**
+     * The rows as a reader of this language expects them: countries with the same count by their name in the page's
+     * language (by ISO code they read as unsorted: "Iraq" before "Iran"); every other figure as built.
+     */
+    private List<FigureData.Row> inReadingOrder(FigureData fig) {
+        String dimension = fig.dimensions().get(0);
+        if (!PersonDimension.NATIONALITY.name().equals(dimension)) {
+            return fig.rows();
+        }
+        Collator collator = Collator.getInstance(m.locale());
+        List<FigureData.Row> rows = new ArrayList<>(fig.rows());
+        rows.sort(Comparator.comparing(FigureData.Row::unknown)
+                .thenComparing(Comparator.comparing((FigureData.Row r) -> r.count() == null ? -1 : r.count()).reversed())
+                .thenComparing(r -> label(dimension, r.code()), collator));
+        return rows;
     }
 
     private Page.Cell cell(Integer value, int max, int series, boolean unknown) {
@@ -137,20 +187,23 @@ final class PageBuilder {
         List<Page.KeyFigure> figures = new ArrayList<>();
         Stats byNationality = data.nationality().byNationality();
         Stats byGender = data.gender().byGender();
+        // a key figure is a number: one that is not available is left out, not boxed as "not available"
         figures.add(new Page.KeyFigure(f.integer(data.total()), m.get("keyfig.assessed")));
         long countries = byNationality.groups().stream().filter(g -> !g.code().equals(Codebook.UNKNOWN))
                 .count();
         boolean nationalityKnown = byNationality.count(Codebook.UNKNOWN) == 0;
-        figures.add(countries > 0 && nationalityKnown
-                ? new Page.KeyFigure(f.integer(countries), m.get("keyfig.nationalities"))
-                : new Page.KeyFigure(m.get("chart.notAvailable"), m.get("keyfig.nationalities")));
+        if (countries > 0 && nationalityKnown) {
+            figures.add(new Page.KeyFigure(f.integer(countries), m.get("keyfig.nationalities")));
+        }
         int women = Prose.count(byGender, Gender.FEMALE);
         boolean genderKnown = byGender.count(Codebook.UNKNOWN) == 0;
-        figures.add(new Page.KeyFigure(genderKnown ? f.percent(women, data.total())
-                : m.get("chart.notAvailable"), m.get("keyfig.women")));
+        if (genderKnown && data.total() > 0) {
+            figures.add(new Page.KeyFigure(f.percent(women, data.total()), m.get("keyfig.women")));
+        }
         int calls = data.otherWork().byCaller().total();
-        figures.add(new Page.KeyFigure(calls > 0 ? f.integer(calls) : m.get("chart.notAvailable"),
-                m.get("keyfig.hotline")));
+        if (calls > 0) {
+            figures.add(new Page.KeyFigure(f.integer(calls), m.get("keyfig.hotline")));
+        }
         return List.copyOf(figures);
     }
 
@@ -209,7 +262,8 @@ final class PageBuilder {
             List<String> about = new ArrayList<>();
             about.add(labels.label(new GroupKey("PROGRAMME_KIND", kind.name()), m.lang()));
             if (programme.city() != null) {
-                about.add(programme.city());
+                // a city as the page's language names it ("København" is "Copenhagen" in English)
+                about.add(m.has("city." + programme.city()) ? m.get("city." + programme.city()) : programme.city());
             }
             if (programme.operator() != null) {
                 about.add(m.format("outreach.operator", "operator", programme.operator()));

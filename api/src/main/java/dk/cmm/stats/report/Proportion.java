@@ -10,7 +10,8 @@ record Proportion(Qualifier qualifier, Fraction fraction) {
     /** The fractions a reader knows by name, with the value each stands for. */
     enum Fraction {
         NONE(0), TENTH(0.1), FIFTH(0.2), QUARTER(0.25), THIRD(1 / 3.0), HALF(0.5), TWO_THIRDS(2 / 3.0),
-        THREE_QUARTERS(0.75), ALL(1);
+        // four fifths and nine tenths: without them 85 % was "more than three quarters", true but far below it
+        THREE_QUARTERS(0.75), FOUR_FIFTHS(0.8), NINE_TENTHS(0.9), ALL(1);
 
         final double value;
 

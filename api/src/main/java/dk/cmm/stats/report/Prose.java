@@ -3,6 +3,7 @@ package dk.cmm.stats.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import dk.cmm.stats.codebook.Codebook;
@@ -44,6 +45,27 @@ final class Prose {
         return labels.label(key, m.lang());
     }
 
+    /** Dimensions whose labels are names (regions, countries, programmes): they keep their capital in a sentence. */
+    private static final Set<String> NAMES = Set.of("REGION", "NATIONALITY", "PROGRAMME", "CONTACT_PROGRAMME",
+            "CITY");
+
+    /**
+     * A label as it reads inside a sentence: a name as the language writes it there ({@code inText.<dimension>.<code>},
+     * "the Middle East"; an empty text means the label itself), any other label with a small first letter
+     * ("…: forced labour (3)", "women (6)"), since the sentence, not the codebook, decides where capitals go.
+     */
+    String inText(GroupKey key) {
+        String special = "inText." + key.dimension() + "." + key.code();
+        if (m.has(special) && !m.get(special).isBlank()) {
+            return m.get(special);
+        }
+        String label = label(key);
+        if (NAMES.contains(key.dimension()) || label.length() < 2 || Character.isUpperCase(label.charAt(1))) {
+            return label;
+        }
+        return label.substring(0, 1).toLowerCase(m.locale()) + label.substring(1);
+    }
+
     /** A code's phrase of a kind, e.g. {@code channel.POLICE}: "via politiet". */
     String phrase(String kind, String code) {
         return m.get(kind + "." + code);
@@ -57,9 +79,9 @@ final class Prose {
         return m.list(groups.stream().map(item).toList());
     }
 
-    /** "Kvinder (6)": a group by its label and count. */
+    /** "kvinder (6)": a group by its label, as it reads in a sentence, and its count. */
     String labelledCount(Group g) {
-        return m.format("text.item.count", "item", label(g.key().get(0)), "n", n(g.count()));
+        return m.format("text.item.count", "item", inText(g.key().get(0)), "n", n(g.count()));
     }
 
     /** One paragraph from sentences. */

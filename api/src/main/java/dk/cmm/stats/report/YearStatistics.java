@@ -442,9 +442,10 @@ class YearStatistics {
     }
 
     /**
-     * Figure 2: per year, the persons each authority assessed. A year whose records do not say who assessed them
-     * (or that has none) is not available for every authority; a "not available" series appears only beside known
-     * numbers of the same year.
+     * Figure 2: per year, the persons each authority assessed, from the first year whose records say who assessed
+     * them (a chart of five "not available" years and one known says less than the known one alone; the page says
+     * from when the split is recorded). A later year whose records do not say is not available for every authority;
+     * a "not available" series appears only beside known numbers of the same year.
      */
     static FigureData authorityFigure(Stats byYearAndAuthority, List<Integer> years) {
         List<String> series = new ArrayList<>(AssessedBy.values().length);
@@ -458,7 +459,11 @@ class YearStatistics {
         }
         List<Row> rows = new ArrayList<>();
         boolean any = false;
+        int first = years.stream().filter(y -> known(byYearAndAuthority, y)).findFirst().orElse(years.get(0));
         for (int y : years) {
+            if (y < first) {
+                continue;
+            }
             String year = Integer.toString(y);
             boolean known = known(byYearAndAuthority, y);
             any |= known;

@@ -11,7 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * page ({@code graphql.GraphiQlPage}) loads its scripts, styles and fonts from this server only (WebJars in the jar,
  * no CDN, no inline script) and talks to this server only; React sets inline styles, so styles allow them.
  * The home page and the table builder ({@code /}, {@code /explore}) may load their own scripts and styles and call
- * this server, nothing else. (Strict-Transport-Security is Spring Security's and only sent over HTTPS.)
+ * this server, nothing else; the exported reports ({@code /reports/}) have no script and the same policy.
+ * (Strict-Transport-Security is Spring Security's and only sent over HTTPS.)
  */
 @Component
 class SecurityHeaders implements HeaderWriter {
@@ -30,6 +31,6 @@ class SecurityHeaders implements HeaderWriter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         response.setHeader("Content-Security-Policy", path.startsWith("/graphiql") ? GRAPHIQL_POLICY
                 : path.equals("/") || path.equals("/index.html") || path.equals("/explore")
-                        || path.startsWith("/explore/") ? PAGE_POLICY : API_POLICY);
+                        || path.startsWith("/explore/") || path.startsWith("/reports/") ? PAGE_POLICY : API_POLICY);
     }
 }

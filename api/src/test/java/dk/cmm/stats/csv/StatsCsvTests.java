@@ -109,6 +109,18 @@ class StatsCsvTests {
                 .get(0).get("count")).isEqualTo("13");
     }
 
+    /** Issue 25.4: a series' file lists its years in the order the table builder shows them, when asked so. */
+    @Test
+    void shouldListASeriesInYearOrderWithOrderByKeyAndByCountByDefault() {
+        String series = "/api/stats/persons.csv?groupBy=ASSESSMENT_YEAR&assessmentYears=2007,2008,2011,2012,2016,2023";
+        List<String> byKey = parse(get(series + "&orderBy=KEY")).stream().map(r -> r.get("ASSESSMENT_YEAR")).toList();
+        assertThat(byKey).containsExactly("2007", "2008", "2011", "2012", "2016", "2023");
+        List<String> byCount = parse(get(series)).stream().map(r -> r.get("ASSESSMENT_YEAR")).toList();
+        assertThat(byCount).as("a ranking by default, as GraphQL's orderBy").startsWith("2016", "2023");
+        assertThat(new RawHttp(port).get(series + "&orderBy=KEY").statusCode()).as("anonymous too").isEqualTo(200);
+        assertThat(get(series + "&orderBy=YEAR").statusCode()).isEqualTo(400);
+    }
+
     @Test
     void shouldWriteTheTotalAsOneRowWithoutGroupBy() {
         HttpResponse<String> response = get("/api/stats/persons.csv?assessmentYears=2012");

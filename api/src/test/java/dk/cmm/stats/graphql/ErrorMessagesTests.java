@@ -23,4 +23,13 @@ class ErrorMessagesTests {
                 + "value=ArrayValue{values=[ArrayValue{values=[NullValue{}]}]}}]}'"))
                 .isEqualTo("'{input: {year: 2012}, x: [[null]]}'");
     }
+
+    @Test
+    void shouldOfferTheNearestNamesOnlyWhenSomeAreNear() {
+        assertThat(ErrorMessages.didYouMean("yeers", java.util.List.of("years", "codebook", "personStats")))
+                .isEqualTo(". Did you mean 'years'?");
+        assertThat(ErrorMessages.didYouMean("GENEDR", java.util.List.of("GENDER", "REGION", "AGE_GROUP")))
+                .isEqualTo(". Did you mean 'GENDER'?");
+        assertThat(ErrorMessages.didYouMean("banana", java.util.List.of("years", "codebook"))).isEmpty();
+    }
 }

@@ -56,6 +56,14 @@ class GraphiQlTests {
         assertThat(run.get("answer")).isEqualTo(expected);
         assertThat(((Map<String, List<Integer>>) expected.get("data")).get("years")).contains(2012);
         assertThat(run.get("headersEditor")).as("the headers editor, for an API token").isEqualTo(true);
+        assertThat((String) run.get("firstQuery")).as("the first screen: a commented example, not { years }")
+                .startsWith("#").contains("label(lang: DA)", "label(lang: EN)", "groupBy: [ASSESSMENT_YEAR]");
+        Map<String, Object> example = (Map<String, Object>) run.get("example");
+        assertThat(example).as("the example answers without a token").containsKey("data").doesNotContainKey("errors");
+        Map<String, Object> phone = (Map<String, Object>) run.get("phone");
+        assertThat(phone.get("stacked")).as("on a phone the result pane is under the query: " + phone).isEqualTo(true);
+        assertThat(((Number) phone.get("responseWidth")).intValue()).as("the result pane's width at 390 px")
+                .isGreaterThan(250);
     }
 
     /** codegen tools pointed at the schema URL send an introspection POST there. */

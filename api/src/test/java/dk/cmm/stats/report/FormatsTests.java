@@ -22,8 +22,10 @@ class FormatsTests {
     }
 
     @Test
-    void shouldGroupThousandsFromFiveDigitsOn() {
+    void shouldGroupThousandsFromFiveDigitsOnInDanishAndFromFourInEnglish() {
         assertThat(da.integer(2907)).isEqualTo("2907");
+        assertThat(en.integer(2907)).as("English writes 2,907").isEqualTo("2,907");
+        assertThat(en.integer(999)).isEqualTo("999");
         assertThat(da.integer(12500)).isEqualTo("12.500");
         assertThat(en.integer(1234567)).isEqualTo("1,234,567");
     }

@@ -66,7 +66,9 @@ class ProportionTests {
     void shouldSayMoreThanTheFractionBelowWhenFarFromTheOneAbove() {
         assertThat(Proportion.of(42, 100)).isEqualTo(new Proportion(MORE_THAN, THIRD));
         assertThat(Proportion.of(15, 100)).as("not 'just under a fifth'").isEqualTo(new Proportion(MORE_THAN, TENTH));
-        assertThat(Proportion.of(56, 66)).as("women in 2012").isEqualTo(new Proportion(MORE_THAN, THREE_QUARTERS));
+        assertThat(Proportion.of(56, 66)).as("women in 2012: 85 %, not 'more than three quarters'")
+                .isEqualTo(new Proportion(MORE_THAN, Proportion.Fraction.FOUR_FIFTHS));
+        assertThat(Proportion.of(88, 100)).isEqualTo(new Proportion(JUST_UNDER, Proportion.Fraction.NINE_TENTHS));
         assertThat(Proportion.of(97, 100)).isEqualTo(new Proportion(JUST_UNDER, ALL));
         assertThat(Proportion.of(3, 100)).isEqualTo(new Proportion(LESS_THAN, TENTH));
     }

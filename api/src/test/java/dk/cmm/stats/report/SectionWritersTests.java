@@ -118,9 +118,10 @@ class SectionWritersTests {
                 stats(PersonDimension.GENDER, "FEMALE", 6, Codebook.UNKNOWN, 54),
                 stats(PersonDimension.EXPLOITATION, Codebook.UNKNOWN, 60), NONE, NONE);
         assertThat(GenderSection.write(partly, DA).paragraphs())
-                .containsExactly("Køn er kun oplyst for 6 af de 60 personer: Kvinder (6).");
+                .as("a label after the colon is written as the sentence needs it, not capitalised")
+                .containsExactly("Køn er kun oplyst for 6 af de 60 personer: kvinder (6).");
         assertThat(GenderSection.write(partly, EN).paragraphs())
-                .containsExactly("The gender is only available for 6 of the 60 persons: Women (6).");
+                .containsExactly("The gender is only available for 6 of the 60 persons: women (6).");
         VictimsSection.Numbers authorities = new VictimsSection.Numbers(60,
                 stats(PersonDimension.ASSESSED_BY, Codebook.UNKNOWN, 60));
         assertThat(VictimsSection.write(authorities, EN).authorities()).hasSize(2)
