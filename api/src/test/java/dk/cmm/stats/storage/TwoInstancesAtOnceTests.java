@@ -32,10 +32,10 @@ class TwoInstancesAtOnceTests {
     @TempDir
     Path dataDir;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private String post(int port, String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+    private static String post(int port, String body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                 + "/graphql")).header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -44,6 +44,21 @@ class TwoInstancesAtOnceTests {
 
     @Test
     void shouldBringBothUpWhenStartedTogetherOnAnEmptyFolder() throws Exception {
+        List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+        startTogether(contexts, "--cmm.data-dir=" + dataDir);
+        try {
+            assertThat(contexts).extracting(c -> c.getBean(MongoEndpoint.class).embedded().ownsServer())
+                    .as("one owns the folder, the other joined it").containsExactlyInAnyOrder(true, false);
+            assertSamePublicAnswers(contexts);
+        } finally {
+            contexts.forEach(ConfigurableApplicationContext::close);
+        }
+    }
+
+    /** Starts two instances at the same moment with {@code args}, into {@code contexts} (closed by the caller). */
+    static void startTogether(List<ConfigurableApplicationContext> contexts, String... args) throws Exception {
+        List<String> all = new ArrayList<>(List.of("--server.port=0", "--cmm.storage.exit-on-failure=false"));
+        all.addAll(List.of(args));
         CountDownLatch go = new CountDownLatch(1);
         List<CompletableFuture<ConfigurableApplicationContext>> starts = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -53,31 +68,30 @@ class TwoInstancesAtOnceTests {
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
-                return new SpringApplicationBuilder(CmmStatsApplication.class).run("--server.port=0",
-                        "--cmm.data-dir=" + dataDir, "--cmm.storage.exit-on-failure=false");
+                return new SpringApplicationBuilder(CmmStatsApplication.class).run(all.toArray(String[]::new));
             }));
         }
         go.countDown();
-        List<ConfigurableApplicationContext> contexts = new ArrayList<>();
         try {
             for (CompletableFuture<ConfigurableApplicationContext> start : starts) {
-                contexts.add(start.get(90, TimeUnit.SECONDS));
+                contexts.add(start.get(120, TimeUnit.SECONDS));
             }
-            assertThat(contexts).extracting(c -> c.getBean(MongoEndpoint.class).embedded().ownsServer())
-                    .as("one owns the folder, the other joined it").containsExactlyInAnyOrder(true, false);
-            // the anonymous total of 2012 comes from the published release: both instances publish and read it
-            String query = "{\"query\":\"{ personStats(filter: {assessmentYears: [2012]}) { total } }\"}";
-            List<String> answers = new ArrayList<>();
-            for (ConfigurableApplicationContext context : contexts) {
-                answers.add(post(((WebServerApplicationContext) context).getWebServer().getPort(), query));
-            }
-            assertThat(answers.get(0)).contains("\"total\":66").doesNotContain("errors");
-            assertThat(answers.get(1)).isEqualTo(answers.get(0));
-        } finally {
-            contexts.forEach(ConfigurableApplicationContext::close);
+        } catch (Exception e) {
             for (CompletableFuture<ConfigurableApplicationContext> start : starts) {
-                start.thenAccept(ConfigurableApplicationContext::close); // one that failed late is closed too
+                start.thenAccept(ConfigurableApplicationContext::close); // one that came up beside the failure
             }
+            throw e;
         }
+    }
+
+    /** The anonymous total of 2012 comes from the published release: both instances publish and read it. */
+    static void assertSamePublicAnswers(List<ConfigurableApplicationContext> contexts) throws Exception {
+        String query = "{\"query\":\"{ personStats(filter: {assessmentYears: [2012]}) { total } }\"}";
+        List<String> answers = new ArrayList<>();
+        for (ConfigurableApplicationContext context : contexts) {
+            answers.add(post(((WebServerApplicationContext) context).getWebServer().getPort(), query));
+        }
+        assertThat(answers.get(0)).contains("\"total\":66").doesNotContain("errors");
+        assertThat(answers.get(1)).isEqualTo(answers.get(0));
     }
 }
