@@ -16,7 +16,6 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.WriteConcern;
 
 import dk.cmm.stats.stats.NumericSummary;
 
@@ -74,8 +73,7 @@ class ReleaseStore {
         org.bson.Document document = new org.bson.Document();
         mongo.getConverter().write(stored, document);
         // insert, never replace: a revision that raced another for the same number fails instead of overwriting it
-        return inserted(() -> mongo.getCollection(COLLECTION).withWriteConcern(WriteConcern.MAJORITY)
-                .insertOne(document));
+        return inserted(() -> mongo.getCollection(COLLECTION).insertOne(document));
     }
 
     /** A revision of a year as stored, or null; what an instance that lost the race for its number reads back. */
@@ -118,8 +116,7 @@ class ReleaseStore {
         org.bson.Document document = new org.bson.Document();
         mongo.getConverter().write(new StoredOutreach("OUTREACH:" + year + ":" + revision, year, revision,
                 Instant.now(), stored), document);
-        return inserted(() -> mongo.getCollection(OUTREACH_COLLECTION).withWriteConcern(WriteConcern.MAJORITY)
-                .insertOne(document));
+        return inserted(() -> mongo.getCollection(OUTREACH_COLLECTION).insertOne(document));
     }
 
     /** A revision of a year's outreach answers as stored (groupBy → rows), or null. */

@@ -9,7 +9,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.ReadPreference;
-import com.mongodb.WriteConcern;
 import com.mongodb.client.model.UpdateOptions;
 
 /**
@@ -61,7 +60,7 @@ public class DataVersion {
      */
     public long bump() {
         ObjectId version = new ObjectId();
-        mongo.getCollection(COLLECTION).withWriteConcern(WriteConcern.MAJORITY).updateOne(new Document("_id", ID),
+        mongo.getCollection(COLLECTION).updateOne(new Document("_id", ID),
                 new Document("$set", new Document("version", asLong(version)).append("versionId", version)
                         .append("at", version.getDate())),
                 new UpdateOptions().upsert(true));

@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoServerException;
-import com.mongodb.WriteConcern;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
 
@@ -138,7 +137,7 @@ public class RecordWriter {
             documents.add(document);
         }
         try {
-            mongo.getCollection(mongo.getCollectionName(type)).withWriteConcern(WriteConcern.MAJORITY)
+            mongo.getCollection(mongo.getCollectionName(type))
                     .insertMany(documents, new InsertManyOptions().ordered(false));
             return Set.of();
         } catch (MongoBulkWriteException e) {
