@@ -52,6 +52,28 @@ abstract class WritePathsContract {
                 null, null, null, null, null);
     }
 
+    /**
+     * A writer killed in the middle of a chunk never ends its write (issue 23, risk 8): while its mark stands, every
+     * read of the version is a value of its own, so no answer computed meanwhile is found again under a version
+     * that stays; ended, the version is stable again and new.
+     */
+    @Test
+    void shouldGiveNoReusableVersionWhileAWriteIsUnderWay() {
+        long before = dataVersion.current();
+        assertThat(dataVersion.current()).as("stable while nothing is written").isEqualTo(before);
+        String write = dataVersion.beginWrite();
+        try {
+            long first = dataVersion.current();
+            long second = dataVersion.current();
+            assertThat(first).isNotEqualTo(second).isNotEqualTo(before);
+        } finally {
+            dataVersion.endWrite(write, true);
+        }
+        long after = dataVersion.current();
+        assertThat(dataVersion.current()).isEqualTo(after);
+        assertThat(after).isNotEqualTo(before);
+    }
+
     @Test
     void shouldGiveEveryWriteANewDataVersionThatNeverRepeats() {
         long before = dataVersion.current();
