@@ -51,12 +51,18 @@ class IndexInitializer implements InitializingBean {
         mongo.getCollection(API_TOKENS).createIndex(Indexes.ascending("hash"), new IndexOptions().unique(true));
         // The audit log is read newest first (AuditLog#latest).
         create(AUDIT_LOG, Indexes.descending("at", "_id"));
+        // The releases are reloaded in subject, year and revision order whenever one is published (disclosure's
+        // ReleaseStore): a sort of whole releases without an index would hold them all in memory at once.
+        create(RELEASES, Indexes.ascending("subject", "year", "revision"));
+        create(OUTREACH_RELEASES, Indexes.ascending("year", "revision"));
         checkShardKeys();
     }
 
     /** Collections of other parts, named here because storage imports none of them. */
     static final String API_TOKENS = "apiTokens";
     static final String AUDIT_LOG = "auditLog";
+    static final String RELEASES = "releases";
+    static final String OUTREACH_RELEASES = "outreachReleases";
 
     /** Our record collections; each must be sharded, if at all, on its {@code _id}. */
     static final java.util.List<String> RECORDS = java.util.List.of("persons", "outreachActivities", "hotlineCalls",

@@ -120,6 +120,16 @@ abstract class WritePathsContract {
     }
 
     @Test
+    void shouldIndexTheReleasesInTheOrderTheyAreReloaded() {
+        assertThat(mongo.getCollection("releases").listIndexes().into(new java.util.ArrayList<>()))
+                .anySatisfy(index -> assertThat(index.get("key", Document.class).keySet())
+                        .containsExactly("subject", "year", "revision"));
+        assertThat(mongo.getCollection("outreachReleases").listIndexes().into(new java.util.ArrayList<>()))
+                .anySatisfy(index -> assertThat(index.get("key", Document.class).keySet())
+                        .containsExactly("year", "revision"));
+    }
+
+    @Test
     void shouldAnswerARetriedCreateWithTheStoredRecordAndRefuseADifferentOne() {
         Person person = person("2003-W20", Gender.FEMALE);
         Person first = persons.create(person, "anna");
