@@ -14,7 +14,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.WriteConcern;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 
 import dk.cmm.stats.stats.NumericSummary;
 
@@ -62,7 +63,8 @@ class ReleaseStore {
         this.mongo = mongo;
     }
 
-    void save(Release release) {
+    /** Stores a new revision; false when that revision exists already (see {@link #inserted}). */
+    boolean save(Release release) {
         List<StoredAxis> axes = release.axes().stream()
                 .map(a -> new StoredAxis(a.name(), a.grouped(), List.copyOf(a.leaves()))).toList();
         List<StoredCell> cells = new ArrayList<>();
@@ -78,7 +80,29 @@ class ReleaseStore {
         org.bson.Document document = new org.bson.Document();
         mongo.getConverter().write(stored, document);
         // insert, never replace: a revision that raced another for the same number fails instead of overwriting it
-        mongo.getCollection(COLLECTION).withWriteConcern(WriteConcern.MAJORITY).insertOne(document);
+        return inserted(() -> mongo.getCollection(COLLECTION).insertOne(document));
+    }
+
+    /** A revision of a year as stored, or null; what an instance that lost the race for its number reads back. */
+    Release revision(String subject, int year, int revision) {
+        StoredRelease stored = mongo.findById(subject + ":" + year + ":" + revision, StoredRelease.class);
+        return stored == null ? null : toRelease(stored);
+    }
+
+    /**
+     * Runs an insert; false when another instance inserted the same id first (two instances started together
+     * on an empty database publish the same revision number), so the caller can read it back instead of failing.
+     */
+    private static boolean inserted(Runnable insert) {
+        try {
+            insert.run();
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return false;
+        }
     }
 
     /** The newest revision of every year of a subject. */
@@ -92,13 +116,25 @@ class ReleaseStore {
         return latest;
     }
 
-    void saveOutreach(int year, int revision, Map<String, List<OutreachAnswer>> answers) {
+    /** Stores a year's outreach answers as a new revision; false when that revision exists already. */
+    boolean saveOutreach(int year, int revision, Map<String, List<OutreachAnswer>> answers) {
         List<StoredOutreachAnswers> stored = new ArrayList<>();
         answers.forEach((groupBy, rows) -> stored.add(new StoredOutreachAnswers(groupBy, rows)));
         org.bson.Document document = new org.bson.Document();
         mongo.getConverter().write(new StoredOutreach("OUTREACH:" + year + ":" + revision, year, revision,
                 Instant.now(), stored), document);
-        mongo.getCollection(OUTREACH_COLLECTION).withWriteConcern(WriteConcern.MAJORITY).insertOne(document);
+        return inserted(() -> mongo.getCollection(OUTREACH_COLLECTION).insertOne(document));
+    }
+
+    /** A revision of a year's outreach answers as stored (groupBy → rows), or null. */
+    Map<String, List<OutreachAnswer>> outreachRevision(int year, int revision) {
+        StoredOutreach stored = mongo.findById("OUTREACH:" + year + ":" + revision, StoredOutreach.class);
+        if (stored == null) {
+            return null;
+        }
+        Map<String, List<OutreachAnswer>> answers = new HashMap<>();
+        stored.answers().forEach(a -> answers.put(a.groupBy(), List.copyOf(a.rows())));
+        return answers;
     }
 
     long countOutreach(int year) {
@@ -117,10 +153,14 @@ class ReleaseStore {
         return latest;
     }
 
-    /** How many releases exist: a cheap check whether anything was published since the last read. */
+    /**
+     * How many releases exist: a cheap check whether anything was published since the last read, made every
+     * second by every instance, so from the collections' metadata (mongod's {@code count} without a query) rather
+     * than by reading every release; releases are only ever inserted, and every insert moves it.
+     */
     long count() {
-        return mongo.getCollection(COLLECTION).countDocuments()
-                + mongo.getCollection(OUTREACH_COLLECTION).countDocuments();
+        return mongo.getCollection(COLLECTION).estimatedDocumentCount()
+                + mongo.getCollection(OUTREACH_COLLECTION).estimatedDocumentCount();
     }
 
     private static Release toRelease(StoredRelease stored) {

@@ -19,6 +19,8 @@ public class Releases {
 
     private static final Logger log = LoggerFactory.getLogger(Releases.class);
     private static final long RECHECK_NANOS = 1_000_000_000L;
+    /** How many revision numbers a publication tries when other instances keep taking them. */
+    private static final int MAX_ATTEMPTS = 5;
 
     private final ReleaseBuilder builder;
     private final ReleaseStore store;
@@ -48,7 +50,23 @@ public class Releases {
                 && previous.noisy().equals(release.noisy())) {
             return previous; // nothing changed: the latest release stands
         }
-        store.save(release);
+        for (int attempt = 1; !store.save(release); attempt++) {
+            // another instance stored this revision number first (say two started together on an empty database):
+            // the same cells are its release too; other cells are published as the next revision over it
+            Release stored = store.revision(subject, year, release.revision());
+            invalidate();
+            if (stored.published().equals(release.published())) {
+                return stored;
+            }
+            if (attempt == MAX_ATTEMPTS) {
+                throw new IllegalStateException("Could not publish " + subject + " " + year + ": other instances "
+                        + "published " + attempt + " revisions of it meanwhile; publish it again");
+            }
+            release = builder.build(subject, year, stored, reportCells, publishedBy);
+            if (stored.published().equals(release.published())) {
+                return stored;
+            }
+        }
         invalidate();
         log.info("Published {} {} (revision {}): {} of {} cells withheld, {} of them with a noisy count, "
                 + "built in {} ms",
@@ -66,7 +84,18 @@ public class Releases {
         if (answers.equals(previous)) {
             return;
         }
-        store.saveOutreach(year, (int) store.countOutreach(year) + 1, answers);
+        int revision = (int) store.countOutreach(year) + 1;
+        for (int attempt = 1; !store.saveOutreach(year, revision, answers); attempt++, revision++) {
+            // another instance stored this revision number first: accept it when it holds the same answers
+            invalidate();
+            if (answers.equals(store.outreachRevision(year, revision))) {
+                return;
+            }
+            if (attempt == MAX_ATTEMPTS) {
+                throw new IllegalStateException("Could not publish the outreach answers of " + year + ": other "
+                        + "instances published " + attempt + " revisions of them meanwhile; publish it again");
+            }
+        }
         invalidate();
     }
 

@@ -43,14 +43,14 @@ public class PersonService {
             return sameOrRefused(existing, person); // nothing written: the data version stays
         }
         Person stamped = person.withChanged(Stamp.now(who));
-        dataVersion.bump();
+        String write = dataVersion.beginWrite();
         try {
             mongo.insert(stamped);
         } catch (DuplicateKeyException e) {
             // stored meanwhile (the first attempt of a retry still under way, or another caseworker)
             return sameOrRefused(mongo.findById(person.caseRef(), Person.class), person);
         } finally {
-            dataVersion.bump();
+            dataVersion.endWrite(write, true);
         }
         return stamped;
     }

@@ -23,7 +23,7 @@ public class CellCounts {
 
     /** The joint counts of the fields over the records whose {@code yearField} is {@code year} (all if null). */
     public List<CellCount> of(String collection, String yearField, Integer year, List<String> fields) {
-        List<CellCount> cells = new ArrayList<>();
+        java.util.Map<List<String>, Long> counts = new java.util.LinkedHashMap<>();
         for (Document row : mongo.getCollection(collection).aggregate(Pipelines.cellCounts(yearField, year, fields))
                 .allowDiskUse(true)) {
             Document id = row.get("_id", Document.class);
@@ -31,8 +31,11 @@ public class CellCounts {
             for (int i = 0; i < fields.size(); i++) {
                 values.add(code(id == null ? null : id.get("f" + i)));
             }
-            cells.add(new CellCount(List.copyOf(values), ((Number) row.get("n")).longValue()));
+            // summed: rows a server kept apart (2013 and 2013.0) are one code
+            counts.merge(List.copyOf(values), ((Number) row.get("n")).longValue(), Long::sum);
         }
+        List<CellCount> cells = new ArrayList<>();
+        counts.forEach((values, n) -> cells.add(new CellCount(values, n)));
         return cells;
     }
 
@@ -40,7 +43,10 @@ public class CellCounts {
     public List<String> distinct(String collection, String field) {
         List<String> values = new ArrayList<>();
         for (Document row : mongo.getCollection(collection).aggregate(Pipelines.distinct(field))) {
-            values.add(code(row.get("_id")));
+            String code = code(row.get("_id"));
+            if (!values.contains(code)) {
+                values.add(code);
+            }
         }
         return values;
     }
@@ -49,7 +55,6 @@ public class CellCounts {
         if (value == null) {
             return dk.cmm.stats.codebook.Codebook.UNKNOWN;
         }
-        return value instanceof Number n && !(value instanceof Double) ? String.valueOf(n.longValue())
-                : String.valueOf(value);
+        return Summaries.code(value);
     }
 }

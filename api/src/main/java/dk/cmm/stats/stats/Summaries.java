@@ -32,15 +32,25 @@ final class Summaries {
     static Map<List<GroupKey>, Integer> counts(List<Document> groupRows, List<? extends Dimension> groupBy) {
         Map<List<GroupKey>, Integer> counts = new java.util.LinkedHashMap<>();
         for (Document group : groupRows) {
-            counts.put(key(group.get("_id"), groupBy), ((Number) group.get("count")).intValue());
+            // merged: a server that groups 2013 and 2013.0 apart still gives them one code
+            counts.merge(key(group.get("_id"), groupBy), ((Number) group.get("count")).intValue(), Integer::sum);
         }
         return counts;
     }
 
-    /** A stored value as a code: whole numbers without a decimal point. */
+    /**
+     * A stored value as a code: whole numbers without a decimal point, whatever their BSON type. A number typed in
+     * mongosh is a double (2013.0), and mongod's {@code $group} and {@code $in} take it for the integer 2013: the
+     * one place where a stored value becomes a code says the same, so every path (a pipeline's groups, a batch's
+     * rows, the release cells) gives 2013.0 the code "2013", and counts of one code are summed.
+     */
     static String code(Object value) {
-        return value instanceof Number n && !(value instanceof Double) ? String.valueOf(n.longValue())
-                : String.valueOf(value);
+        if (value instanceof Double || value instanceof Float || value instanceof org.bson.types.Decimal128) {
+            double d = ((Number) value).doubleValue();
+            return d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d)
+                    : String.valueOf(value);
+        }
+        return value instanceof Number n ? String.valueOf(n.longValue()) : String.valueOf(value);
     }
 
     /** The summary of one frequency table {@code [{_id: value, n}]}. */

@@ -9,7 +9,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.ReadPreference;
-import com.mongodb.WriteConcern;
 import com.mongodb.client.model.UpdateOptions;
 
 /**
@@ -52,7 +51,61 @@ public class DataVersion {
     public long current() {
         Document doc = mongo.getCollection(COLLECTION).withReadPreference(ReadPreference.primary())
                 .find(new Document("_id", ID)).first();
+        if (doc != null && writeUnderWay(doc.get(WRITING, Document.class))) {
+            return asLong(new ObjectId()); // a value no later read returns: nothing computed now is found again
+        }
         return doc == null ? 0 : asLong(doc.get("version"));
+    }
+
+    /** The field of the writes under way: write id → when it began. */
+    static final String WRITING = "writing";
+
+    /**
+     * How long a write's mark stands at most: past it, a writer that never ended its write (killed mid-chunk) no
+     * longer keeps answers from being cached. A chunk takes seconds; the statistics cache keeps an answer at most
+     * 10 minutes anyway.
+     */
+    static final java.time.Duration WRITE_MARK_LEASE = java.time.Duration.ofMinutes(10);
+
+    private static boolean writeUnderWay(Document writing) {
+        if (writing == null) {
+            return false;
+        }
+        java.util.Date since = new java.util.Date(System.currentTimeMillis() - WRITE_MARK_LEASE.toMillis());
+        return writing.values().stream().anyMatch(began -> began instanceof java.util.Date d && d.after(since));
+    }
+
+    /**
+     * Marks a write as under way, and gives the data a new version. While any write's mark stands, {@link #current}
+     * gives every read a value of its own, so nothing computed during the write is cached under a version it keeps:
+     * a writer killed before {@link #endWrite} (kill -9 mid-chunk) leaves no answer cached under the version that
+     * then stays, only its mark, for at most {@link #WRITE_MARK_LEASE}.
+     *
+     * @return the write's id, for {@link #endWrite}
+     */
+    public String beginWrite() {
+        ObjectId version = new ObjectId();
+        String write = version.toHexString();
+        mongo.getCollection(COLLECTION).updateOne(new Document("_id", ID),
+                new Document("$set", versionFields(version).append(WRITING + "." + write, version.getDate())),
+                new UpdateOptions().upsert(true));
+        return write;
+    }
+
+    /**
+     * Ends a write begun with {@link #beginWrite}: its mark goes, and when it changed anything (or may have, after a
+     * failure) the data gets a new version, which answers computed during the write never had.
+     */
+    public void endWrite(String write, boolean changed) {
+        Document update = new Document("$unset", new Document(WRITING + "." + write, ""));
+        if (changed) {
+            update.append("$set", versionFields(new ObjectId()));
+        }
+        mongo.getCollection(COLLECTION).updateOne(new Document("_id", ID), update);
+    }
+
+    private static Document versionFields(ObjectId version) {
+        return new Document("version", asLong(version)).append("versionId", version).append("at", version.getDate());
     }
 
     /**
@@ -61,7 +114,7 @@ public class DataVersion {
      */
     public long bump() {
         ObjectId version = new ObjectId();
-        mongo.getCollection(COLLECTION).withWriteConcern(WriteConcern.MAJORITY).updateOne(new Document("_id", ID),
+        mongo.getCollection(COLLECTION).updateOne(new Document("_id", ID),
                 new Document("$set", new Document("version", asLong(version)).append("versionId", version)
                         .append("at", version.getDate())),
                 new UpdateOptions().upsert(true));

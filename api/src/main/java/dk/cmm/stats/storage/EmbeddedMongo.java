@@ -9,9 +9,10 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.function.LongSupplier;
 
 import org.h2.mvstore.MVStore;
@@ -35,6 +36,13 @@ public final class EmbeddedMongo implements AutoCloseable {
     static final String DATABASE = "cmm";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongo.class);
+
+    /**
+     * How long a process that finds the folder locked waits for the owner's server to listen: the owner opens and
+     * checks its file before it binds (a second or two; longer for a large file after a kill).
+     */
+    static final Duration OWNER_START_WAIT = Duration.ofSeconds(30);
+    private static final long OWNER_POLL_MILLIS = 100;
 
     /** How long a guest's driver waits for the owner's server before a request fails. */
     static final int GUEST_SELECTION_TIMEOUT_MS = 3000;
@@ -89,18 +97,47 @@ public final class EmbeddedMongo implements AutoCloseable {
     }
 
     /**
-     * Opens the data folder: starts a server on its file, or connects to the server of the process that owns it.
+     * Opens the data folder: starts a server on its file, or connects to the server of the process that owns it,
+     * waiting up to {@link #OWNER_START_WAIT} for an owner that is still starting.
      */
     public static EmbeddedMongo open(Path dataDir, int port, int cacheMb) {
+        return open(dataDir, port, cacheMb, OWNER_START_WAIT);
+    }
+
+    /**
+     * Opens the data folder, waiting up to {@code ownerStartWait} for the server of an owner that holds the lock
+     * but has not written its port yet, or whose port does not answer yet: two processes started at the same moment
+     * on a fresh folder find it so, and the one that did not get the lock then joins the other's server, as a
+     * process started later does. Should the owner exit meanwhile, the waiting process takes the lock itself.
+     */
+    static EmbeddedMongo open(Path dataDir, int port, int cacheMb, Duration ownerStartWait) {
         try {
             Files.createDirectories(dataDir);
             Path lockFile = dataDir.resolve(LOCK_FILE);
-            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = tryLock(channel);
-            if (lock == null) {
+            long deadline = System.nanoTime() + ownerStartWait.toNanos();
+            FileChannel channel;
+            FileLock lock;
+            while (true) {
+                channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                lock = tryLock(channel);
+                if (lock != null) {
+                    break;
+                }
                 channel.close();
-                return connectToOwner(dataDir);
+                String problem = ownerProblem(dataDir);
+                if (problem == null) {
+                    return connectToOwner(dataDir);
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    throw new DataFolderInUseException(dataDir, problem + " after waiting "
+                            + ownerStartWait.toSeconds() + " s for it to start");
+                }
+                sleep(OWNER_POLL_MILLIS);
             }
+            // a process that finds the folder locked before this server listens finds the previous owner's port
+            // file, which does not answer yet: it waits (see #open), and this server takes that port when it is free
+            Path portFile = dataDir.resolve(PORT_FILE);
+            int previousPort = previousPort(portFile);
             Path storeFile = dataDir.resolve(STORE_FILE);
             MVStore store;
             try {
@@ -124,9 +161,8 @@ public final class EmbeddedMongo implements AutoCloseable {
                 throw e;
             }
             MongoServer server = new MongoServer(fileBackend);
-            Path portFile = dataDir.resolve(PORT_FILE);
-            int boundPort = bind(server, port, portFile);
-            Files.writeString(portFile, Integer.toString(boundPort), StandardCharsets.US_ASCII);
+            int boundPort = bind(server, port, previousPort);
+            writePortFile(portFile, boundPort);
             log.info("Using embedded MongoDB (mongo-java-server, H2 file {}, {} MB page cache) on 127.0.0.1:{}",
                     storeFile.toAbsolutePath(), cacheMb, boundPort);
             return new EmbeddedMongo(server, fileBackend.writes(), store, state, channel, lock, uri(boundPort, ""));
@@ -140,9 +176,8 @@ public final class EmbeddedMongo implements AutoCloseable {
      * {@value #PORT_FILE} is kept on purpose) when that is free, so that the processes using this folder's server
      * find it again after a restart, else to any free port.
      */
-    private static int bind(MongoServer server, int port, Path portFile) {
+    private static int bind(MongoServer server, int port, int previous) {
         if (port == 0) {
-            int previous = previousPort(portFile);
             if (previous > 0 && isFree(previous)) {
                 port = previous;
             } else if (previous > 0) {
@@ -180,21 +215,42 @@ public final class EmbeddedMongo implements AutoCloseable {
         }
     }
 
-    private static EmbeddedMongo connectToOwner(Path dataDir) {
-        Path portFile = dataDir.resolve(PORT_FILE);
-        int port;
+    /** Written whole under another name, then moved: a reader never sees a half-written port. */
+    private static void writePortFile(Path portFile, int port) throws IOException {
+        Path written = portFile.resolveSibling(PORT_FILE + ".new");
+        Files.writeString(written, Integer.toString(port), StandardCharsets.US_ASCII);
         try {
-            port = Integer.parseInt(Files.readString(portFile, StandardCharsets.US_ASCII).trim());
-        } catch (NoSuchFileException | NumberFormatException e) {
-            throw new DataFolderInUseException(dataDir, "it has no readable " + PORT_FILE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Files.move(written, portFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(written, portFile, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Why the owner's server cannot be joined yet, or null when its port answers. */
+    private static String ownerProblem(Path dataDir) {
+        int port = previousPort(dataDir.resolve(PORT_FILE));
+        if (port == 0) {
+            return "it has no readable " + PORT_FILE;
         }
         try (Socket probe = new Socket()) {
             probe.connect(new InetSocketAddress("127.0.0.1", port), 2000);
+            return null;
         } catch (IOException e) {
-            throw new DataFolderInUseException(dataDir, "its server on 127.0.0.1:" + port + " does not answer");
+            return "its server on 127.0.0.1:" + port + " does not answer";
         }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the data folder's owner", e);
+        }
+    }
+
+    private static EmbeddedMongo connectToOwner(Path dataDir) {
+        int port = previousPort(dataDir.resolve(PORT_FILE));
         log.info("Data folder {} is in use by another cmm-stats process; using its embedded MongoDB on 127.0.0.1:{}",
                 dataDir.toAbsolutePath(), port);
         GUESTS.put(port, dataDir.toAbsolutePath());

@@ -51,39 +51,30 @@ class IndexInitializer implements InitializingBean {
         mongo.getCollection(API_TOKENS).createIndex(Indexes.ascending("hash"), new IndexOptions().unique(true));
         // The audit log is read newest first (AuditLog#latest).
         create(AUDIT_LOG, Indexes.descending("at", "_id"));
+        // The releases are reloaded in subject, year and revision order whenever one is published (disclosure's
+        // ReleaseStore): a sort of whole releases without an index would hold them all in memory at once.
+        create(RELEASES, Indexes.ascending("subject", "year", "revision"));
+        create(OUTREACH_RELEASES, Indexes.ascending("year", "revision"));
         checkShardKeys();
     }
 
     /** Collections of other parts, named here because storage imports none of them. */
     static final String API_TOKENS = "apiTokens";
     static final String AUDIT_LOG = "auditLog";
+    static final String RELEASES = "releases";
+    static final String OUTREACH_RELEASES = "outreachReleases";
 
     /** Our record collections; each must be sharded, if at all, on its {@code _id}. */
     static final java.util.List<String> RECORDS = java.util.List.of("persons", "outreachActivities", "hotlineCalls",
             "programmes", "yearNotes");
 
-    /**
-     * On a sharded cluster, {@code _id} is unique only per shard unless it is the shard key, and the record writer
-     * takes a duplicate-key refusal of {@code _id} to mean "stored already" (docs/operating.md). So a record
-     * collection sharded on another key is refused at start, with the key to use, instead of letting an import make
-     * a second copy of a record on another shard.
-     */
+    /** On a mongos, refuses record collections sharded on another key than {@code _id} ({@link ShardKeys}). */
     private void checkShardKeys() {
         Document hello = mongo.getDb().runCommand(new Document("isMaster", 1));
         if (!"isdbgrid".equals(hello.getString("msg"))) {
             return; // not a mongos: nothing is sharded
         }
-        String database = mongo.getDb().getName();
-        for (String collection : RECORDS) {
-            Document sharded = mongo.getMongoDatabaseFactory().getMongoDatabase("config").getCollection("collections")
-                    .find(new Document("_id", database + "." + collection)).first();
-            Object key = sharded == null ? null : sharded.get("key");
-            if (key instanceof Document keys && !(keys.size() == 1 && keys.containsKey("_id"))) {
-                throw new IllegalStateException("The collection " + database + "." + collection + " is sharded on "
-                        + keys.toJson() + ", but cmm-stats needs _id as the shard key (use { _id: \"hashed\" }): "
-                        + "only then is a record's key unique across the shards. See docs/operating.md, \"Sharding\".");
-            }
-        }
+        ShardKeys.check(mongo.getDb(), mongo.getMongoDatabaseFactory().getMongoDatabase("config"), RECORDS);
     }
 
     private void create(String collection, org.bson.conversions.Bson keys) {

@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoCommandException;
 import com.mongodb.MongoServerException;
-import com.mongodb.WriteConcern;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
 
@@ -62,7 +61,8 @@ public class RecordWriter {
         }
         Stamp stamp = Stamp.now(who);
         boolean wrote = true;
-        dataVersion.bump(); // before: an answer computed while the write is under way is not kept under the new one
+        // marked: nothing computed while the write is under way is cached, even should this process die in it
+        String write = dataVersion.beginWrite();
         try {
             Set<Object> stored = insertNew(type, records, stamp);
             if (stored.isEmpty()) {
@@ -78,9 +78,7 @@ public class RecordWriter {
             return new WriteCounts(records.size() - rest.size() + plan.counts().inserted(), plan.counts().updated(),
                     plan.counts().unchanged());
         } finally {
-            if (wrote) {
-                dataVersion.bump(); // also after a failure: part of the bulk write may have been applied
-            }
+            dataVersion.endWrite(write, wrote); // a new version also after a failure: part may have been applied
         }
     }
 
@@ -138,7 +136,7 @@ public class RecordWriter {
             documents.add(document);
         }
         try {
-            mongo.getCollection(mongo.getCollectionName(type)).withWriteConcern(WriteConcern.MAJORITY)
+            mongo.getCollection(mongo.getCollectionName(type))
                     .insertMany(documents, new InsertManyOptions().ordered(false));
             return Set.of();
         } catch (MongoBulkWriteException e) {
@@ -177,11 +175,11 @@ public class RecordWriter {
             return stored;
         }
         T stamped = record.withChanged(Stamp.now(who));
-        dataVersion.bump();
+        String write = dataVersion.beginWrite();
         try {
             mongo.save(stamped);
         } finally {
-            dataVersion.bump();
+            dataVersion.endWrite(write, true);
         }
         return stamped;
     }

@@ -10,7 +10,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
 class MongoContainerMonthlyNumbersTests extends MonthlyNumbersTimeZoneTests {
 
     @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0");
+    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0").withReplicaSet();
 
     @Test
     @Override

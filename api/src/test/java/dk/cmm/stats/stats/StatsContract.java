@@ -41,6 +41,9 @@ abstract class StatsContract {
     @Autowired
     CacheManager cacheManager;
 
+    @Autowired
+    dk.cmm.stats.storage.DataVersion dataVersion;
+
     private final PersonFilter y2012 = PersonFilter.builder().assessmentYears(2012).build();
 
     @Test
@@ -324,6 +327,32 @@ abstract class StatsContract {
         assertThat(batch.get(0).total()).isEqualTo(66);
         assertThat(batch.get(4).group("CLEANING", "MALE").orElseThrow().count()).isEqualTo(4);
         assertThat(stats.personStats(queries.subList(6, 8))).containsExactlyElementsOf(singles.subList(6, 8));
+    }
+
+    /**
+     * A year typed in mongosh is stored as a double (1995.0); mongod's {@code $group} and {@code $in} take it for the
+     * integer, so the single query's pipeline and the batch's rows both count it under the one code "1995" (issue
+     * 23, risk 9), never "1995.0" beside it.
+     */
+    @Test
+    void shouldCountAWholeNumberDoubleAsItsIntegerInSingleAndBatchAnswers() {
+        var persons = mongo.getCollection("persons");
+        persons.insertOne(new Document("_id", "1995-INT").append("assessmentYear", 1995).append("gender", "MALE"));
+        persons.insertOne(new Document("_id", "1995-DBL").append("assessmentYear", 1995.0).append("gender", "MALE"));
+        dataVersion.bump(); // written past the record writer, which would have bumped it
+        try {
+            PersonFilter y1995 = PersonFilter.builder().assessmentYears(1995).build();
+            PersonQuery byYear = new PersonQuery(y1995, List.of(PersonDimension.ASSESSMENT_YEAR), true);
+            Stats single = stats.personStats(byYear.filter(), byYear.groupBy(), byYear.includeEmpty());
+            assertThat(single.groups()).extracting(Group::code).containsExactly("1995");
+            assertThat(single.groups()).extracting(Group::count).containsExactly(2);
+            cacheManager.getCache(StatsCache.NAME).clear();
+            assertThat(stats.personStats(List.of(byYear, new PersonQuery(y1995, List.of(PersonDimension.GENDER),
+                    false)))).first().isEqualTo(single);
+        } finally {
+            persons.deleteMany(new Document("_id", new Document("$in", List.of("1995-INT", "1995-DBL"))));
+            dataVersion.bump();
+        }
     }
 
     /**

@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
@@ -16,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /** The embedded default keeps acknowledged writes across restarts and kills, and shares a data folder safely. */
 class EmbeddedMongoPersistenceTests {
@@ -145,10 +153,37 @@ class EmbeddedMongoPersistenceTests {
     void shouldExplainWhenTheFolderIsLockedButItsServerIsGone() throws Exception {
         try (EmbeddedMongo owner = EmbeddedMongo.open(dataDir, 0)) {
             Files.writeString(dataDir.resolve(EmbeddedMongo.PORT_FILE), "1");
-            assertThatThrownBy(() -> EmbeddedMongo.open(dataDir, 0))
+            assertThatThrownBy(() -> EmbeddedMongo.open(dataDir, 0, 64, Duration.ofSeconds(1)))
                     .isInstanceOf(EmbeddedMongo.DataFolderInUseException.class)
                     .hasMessageContaining("locked by another cmm-stats process")
-                    .hasMessageContaining("does not answer");
+                    .hasMessageContaining("does not answer after waiting 1 s");
+        }
+    }
+
+    /**
+     * Two processes started at the same moment on a fresh folder: one holds the lock and is still opening its file
+     * (no port file yet) when the other looks. The other waits for the port and joins, as one started later does.
+     */
+    @Test
+    void shouldWaitForAnOwnerThatIsStillStartingAndJoinIt() throws Exception {
+        try (FileChannel channel = FileChannel.open(dataDir.resolve(EmbeddedMongo.LOCK_FILE),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock starting = channel.lock()) {
+            CompletableFuture<EmbeddedMongo> second = CompletableFuture.supplyAsync(() -> EmbeddedMongo.open(dataDir, 0));
+            Thread.sleep(1000); // the owner opens and checks its file meanwhile
+            assertThat(second).as("waits, not fails").isNotDone();
+
+            MongoServer ownersServer = new MongoServer(new MemoryBackend());
+            try {
+                int port = ownersServer.bind().getPort();
+                Files.writeString(dataDir.resolve(EmbeddedMongo.PORT_FILE), Integer.toString(port));
+                try (EmbeddedMongo guest = second.get(10, TimeUnit.SECONDS)) {
+                    assertThat(guest.ownsServer()).isFalse();
+                    assertThat(guest.connectionString()).startsWith("mongodb://127.0.0.1:" + port + "/");
+                }
+            } finally {
+                ownersServer.shutdownNow();
+            }
         }
     }
 }

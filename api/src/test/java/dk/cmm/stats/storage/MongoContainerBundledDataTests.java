@@ -11,13 +11,15 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.mongodb.MongoDBContainer;
 
-/** The same bundled-data contract against a real MongoDB; skipped where there is no Docker. */
+import dk.cmm.stats.ClusterShape;
+
+/** The same bundled-data contract against mongo:8.0 as a single-node replica set; skipped where there is no Docker. */
 @SpringBootTest
 @Testcontainers(disabledWithoutDocker = true)
 class MongoContainerBundledDataTests extends BundledDataContract {
 
     @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:7.0");
+    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0").withReplicaSet();
 
     @DynamicPropertySource
     static void mongoUri(DynamicPropertyRegistry registry) {
@@ -30,5 +32,10 @@ class MongoContainerBundledDataTests extends BundledDataContract {
     @Test
     void shouldRunOnTheConfiguredServerAndStartNothing() {
         assertThat(endpoint.isEmbedded()).isFalse();
+    }
+
+    @Test
+    void shouldRunOnAReplicaSet() {
+        assertThat(ClusterShape.replicaSetName(mongo)).isEqualTo("docker-rs");
     }
 }

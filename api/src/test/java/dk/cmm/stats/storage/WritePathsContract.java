@@ -52,6 +52,28 @@ abstract class WritePathsContract {
                 null, null, null, null, null);
     }
 
+    /**
+     * A writer killed in the middle of a chunk never ends its write (issue 23, risk 8): while its mark stands, every
+     * read of the version is a value of its own, so no answer computed meanwhile is found again under a version
+     * that stays; ended, the version is stable again and new.
+     */
+    @Test
+    void shouldGiveNoReusableVersionWhileAWriteIsUnderWay() {
+        long before = dataVersion.current();
+        assertThat(dataVersion.current()).as("stable while nothing is written").isEqualTo(before);
+        String write = dataVersion.beginWrite();
+        try {
+            long first = dataVersion.current();
+            long second = dataVersion.current();
+            assertThat(first).isNotEqualTo(second).isNotEqualTo(before);
+        } finally {
+            dataVersion.endWrite(write, true);
+        }
+        long after = dataVersion.current();
+        assertThat(dataVersion.current()).isEqualTo(after);
+        assertThat(after).isNotEqualTo(before);
+    }
+
     @Test
     void shouldGiveEveryWriteANewDataVersionThatNeverRepeats() {
         long before = dataVersion.current();
@@ -95,6 +117,16 @@ abstract class WritePathsContract {
         });
         assertThat(mongo.getCollection("auditLog").listIndexes().into(new java.util.ArrayList<>()))
                 .anySatisfy(index -> assertThat(index.get("key", Document.class)).containsKey("at"));
+    }
+
+    @Test
+    void shouldIndexTheReleasesInTheOrderTheyAreReloaded() {
+        assertThat(mongo.getCollection("releases").listIndexes().into(new java.util.ArrayList<>()))
+                .anySatisfy(index -> assertThat(index.get("key", Document.class).keySet())
+                        .containsExactly("subject", "year", "revision"));
+        assertThat(mongo.getCollection("outreachReleases").listIndexes().into(new java.util.ArrayList<>()))
+                .anySatisfy(index -> assertThat(index.get("key", Document.class).keySet())
+                        .containsExactly("year", "revision"));
     }
 
     @Test
