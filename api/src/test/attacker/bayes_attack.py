@@ -159,6 +159,7 @@ class Model:
         for c in rcap + ccap + [gcap]:
             if c < 0:
                 raise Infeasible("an exact total is smaller than its exact cells")
+        self.rcap = rcap
         self.unknown = T.kind != EXACT
         self.lo = np.zeros((R, C), dtype=int)
         self.hi = np.zeros((R, C), dtype=int)
@@ -203,34 +204,6 @@ class Model:
     def states(self):
         return int(np.prod([u + 1 for u in self.U], dtype=float))
 
-    def row_vectors(self, i, limit):
-        """The vectors (offsets t - lo over the row's unknown cells, as a full-width int array) and their weights."""
-        cols = [j for j in range(self.C) if self.unknown[i, j]]
-        if not cols:
-            f = float(self.rf[i](0))
-            return np.zeros((1 if f > 0 else 0, self.C), dtype=int), np.array([f] if f > 0 else [])
-        sizes = [min(self.hi[i, j] - self.lo[i, j], self.U[j]) + 1 for j in cols]
-        lo_row = sum(self.lo[i, j] for j in cols)
-        exact_row = self.t.rk[i] == EXACT
-        free = sizes[:-1] if exact_row else sizes
-        box = float(np.prod(free, dtype=float))
-        if box > limit:
-            raise TooLarge(f"row {i}: {box:.0f} vectors")
-        d = np.indices(free).reshape(len(free), -1).T if free else np.zeros((1, 0), dtype=int)
-        if exact_row:
-            m = int(round(self.t.rv[i] - self.row_exact[i])) - lo_row
-            last = m - d.sum(axis=1)
-            keep = (last >= 0) & (last < sizes[-1])
-            d = np.column_stack([d[keep], last[keep]])
-        wt = np.ones(len(d))
-        for k, j in enumerate(cols):
-            wt *= self.w[i, j][d[:, k]]
-        wt *= self.rf[i](lo_row + d.sum(axis=1))
-        keep = wt > PRUNE * (wt.max() if len(wt) else 0)
-        full = np.zeros((int(keep.sum()), self.C), dtype=int)
-        full[:, cols] = d[keep]
-        return full, wt[keep]
-
     def final(self):
         """The weight of a final state: column totals and the grand total."""
         shape = [u + 1 for u in self.U]
@@ -257,49 +230,133 @@ def _dst(d, U):
     return tuple(slice(k, u + 1) for k, u in zip(d, U))
 
 
-def dp_marginals(m: Model, max_row_vectors):
-    """Per unknown cell (i, j): the posterior probabilities of lo..hi. Forward-backward over the rows."""
-    U = m.U
+def plan(m: Model, drop):
+    """The chain's shape: kept columns, the state's sizes, each row's cells and its range of unknown sums."""
+    kept = [j for j in range(m.C) if j != drop]
     rows = []
     for i in range(m.R):
-        d, w = m.row_vectors(i, max_row_vectors)
-        ok = np.all(d <= np.asarray(U), axis=1)
-        rows.append((d[ok], w[ok]))
-    # backward: B[i] = weight of completing rows i.. from a state
+        cells = [j for j in range(m.C) if m.unknown[i, j] and j != drop] + ([drop] if drop is not None and
+                                                                             m.unknown[i, drop] else [])
+        lo_row = int(sum(m.lo[i, j] for j in cells))
+        span = int(sum(min(m.hi[i, j] - m.lo[i, j], m.U[j]) for j in cells))
+        a = span
+        if m.t.rk[i] == EXACT:
+            a = min(a, int(round(m.t.rv[i] - m.row_exact[i])) - lo_row)
+        elif m.rcap[i] != math.inf:
+            a = min(a, int(m.rcap[i]) - lo_row)
+        if a < 0:
+            raise Infeasible(f"row {i}: its lower bounds exceed its total")
+        rows.append((cells, lo_row, a))
+    sizes = tuple(m.U[j] + 1 for j in kept)
+    return kept, sizes, rows
+
+
+def cost(m: Model, drop):
+    kept, sizes, rows = plan(m, drop)
+    S = float(np.prod(sizes, dtype=float))
+    return sum(S * (a + 1) * sum(min(m.hi[i, j] - m.lo[i, j], m.U[j]) + 1 for j in cells)
+               for i, (cells, _, a) in enumerate(rows))
+
+
+def dp_marginals(m: Model, drop=None):
+    """Per unknown cell (i, j): the posterior probabilities of lo..hi, by forward-backward over the cells in row
+    order. The state is the partial sums (minus lower bounds) of the kept columns at a row boundary, and within a
+    row also the row's partial sum (the last axis). With every row total exact, one column (drop) is left out of
+    the state: its partial sum is the rows' sum less the others'."""
+    kept, sizes, rows = plan(m, drop)
+    pos = {j: k for k, j in enumerate(kept)}
+    nd = len(kept)
+
+    def sl(j, k, size_aux, src):
+        """The slices of a step by k in column j (and the row axis): source or destination."""
+        out = [slice(None)] * (nd + 1)
+        if j in pos:
+            n = sizes[pos[j]]
+            out[pos[j]] = slice(0, n - k) if src else slice(k, n)
+        out[nd] = slice(0, size_aux - k) if src else slice(k, size_aux)
+        return tuple(out)
+
+    def steps(i, j, a):
+        w = m.w[i, j]
+        lim = min(len(w) - 1, a, m.U[j])
+        return [(k, w[k]) for k in range(lim + 1) if w[k] > 0]
+
+    # the final weight at the last boundary
+    fin = np.ones(sizes)
+    tot = np.zeros(sizes)
+    for j in kept:
+        ar = np.arange(m.U[j] + 1)
+        sh = [1] * nd
+        sh[pos[j]] = -1
+        fin = fin * m.cf[j](m.lo_col[j] + ar).reshape(sh)
+        tot = tot + ar.reshape(sh)
+    if drop is not None:
+        implied = sum(a for _, _, a in rows) - tot
+        fin = fin * np.where((implied >= 0) & (implied <= m.U[drop]), m.cf[drop](m.lo_col[drop] + implied), 0.0)
+        tot = tot + implied
+    fin = fin * m.gf(m.lo_all + tot)
+
+    def row_backward(i, after):
+        """The backward messages inside row i: H[c] is the weight of the rest given the state before cell c."""
+        cells, lo_row, a = rows[i]
+        H = [None] * (len(cells) + 1)
+        H[-1] = after[..., None] * m.rf[i](lo_row + np.arange(a + 1))
+        for c in range(len(cells) - 1, -1, -1):
+            j = cells[c]
+            h = np.zeros_like(H[c + 1])
+            for k, x in steps(i, j, a):
+                h[sl(j, k, a + 1, True)] += x * H[c + 1][sl(j, k, a + 1, False)]
+            H[c] = h
+        return H
+
     B = [None] * (m.R + 1)
-    B[m.R] = m.final()
+    B[m.R] = fin / fin.max() if fin.max() > 0 else fin
     for i in range(m.R - 1, -1, -1):
-        d, w = rows[i]
-        nb = np.zeros_like(B[i + 1])
-        nxt = B[i + 1]
-        for v, x in zip(d, w):
-            nb[_src(v, U)] += x * nxt[_dst(v, U)]
-        s = nb.max()
-        if s <= 0:
+        b = row_backward(i, B[i + 1])[0][..., 0]
+        mx = b.max()
+        if mx <= 0:
             raise Infeasible("no table fits")
-        B[i] = nb / s
-    F = np.zeros_like(B[0])
-    F[(0,) * m.C] = 1.0
-    if B[0][(0,) * m.C] <= 0:
-        raise Infeasible("no table fits")
+        B[i] = b / mx
+    F = np.zeros(sizes)
+    F[(0,) * nd] = 1.0
     out = {}
     for i in range(m.R):
-        d, w = rows[i]
-        nxt = B[i + 1]
-        p = np.array([x * np.vdot(F[_src(v, U)], nxt[_dst(v, U)]) for v, x in zip(d, w)])
-        z = p.sum()
-        if z <= 0:
+        cells, lo_row, a = rows[i]
+        H = row_backward(i, B[i + 1])
+        G = np.zeros(sizes + (a + 1,))
+        G[..., 0] = F
+        for c, j in enumerate(cells):
+            g = np.zeros_like(G)
+            n = m.hi[i, j] - m.lo[i, j] + 1
+            p = np.zeros(n)
+            for k, x in steps(i, j, a):
+                src, dst = sl(j, k, a + 1, True), sl(j, k, a + 1, False)
+                p[k] = x * np.vdot(G[src], H[c + 1][dst])
+                g[dst] += x * G[src]
+            z = p.sum()
+            if z <= 0:
+                raise Infeasible("no table fits")
+            out[i, j] = p / z
+            G = g / g.max()
+        F = (G * m.rf[i](lo_row + np.arange(a + 1))).sum(axis=-1)
+        mx = F.max()
+        if mx <= 0:
             raise Infeasible("no table fits")
-        p /= z
-        for j in range(m.C):
-            if m.unknown[i, j]:
-                n = m.hi[i, j] - m.lo[i, j] + 1
-                out[i, j] = np.bincount(d[:, j], weights=p, minlength=n)[:n]
-        nf = np.zeros_like(F)
-        for v, x in zip(d, w):
-            nf[_dst(v, U)] += x * F[_src(v, U)]
-        F = nf / nf.max()
+        F = F / mx
     return out
+
+
+def best_plan(table: Table, sigma, width):
+    """The cheapest of: as given or transposed, each with no column left out or (every row total exact) one."""
+    best = None
+    for flip in (False, True):
+        m = Model(table.transposed() if flip else table, sigma, width)
+        drops = [None] + (list(range(m.C)) if all(k == EXACT for k in m.t.rk) else [])
+        for d in drops:
+            c = cost(m, d)
+            if best is None or c < best[0]:
+                best = (c, flip, m, d)
+    return best
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -497,23 +554,21 @@ def split_rhat_ess(series_per_chain):
 # A table's posterior
 # --------------------------------------------------------------------------------------------------------------
 
-def posterior(table: Table, sigma, max_states=400_000, max_row_vectors=200_000, mcmc_steps=200_000, rng=None):
+def posterior(table: Table, sigma, max_cost=3e7, mcmc_steps=200_000, rng=None):
     """Per unknown cell: (lo, probabilities of lo..hi); and how it was computed."""
     rng = rng or np.random.default_rng(0)
     last = None
     for width in WIDTHS:
         try:
-            a, b = Model(table, sigma, width), Model(table.transposed(), sigma, width)
+            c, flip, m, drop = best_plan(table, sigma, width)
         except Infeasible as e:
             last = e
             continue
-        flip = b.states() < a.states()
-        m = b if flip else a
         try:
-            if m.states() > max_states:
-                raise TooLarge(f"{m.states()} states")
-            marg = dp_marginals(m, max_row_vectors)
-            info = {"method": "enumeration", "states": m.states(), "width": width}
+            if c > max_cost:
+                raise TooLarge(f"cost {c:.2g}")
+            marg = dp_marginals(m, drop)
+            info = {"method": "enumeration", "cost": c, "width": width}
         except Infeasible as e:
             last = e
             continue
@@ -570,7 +625,7 @@ def attack(data, args):
             if not targets and not args.all_tables:
                 continue
             try:
-                res, info = posterior(table, sigma, args.max_states, args.max_row_vectors, args.mcmc_steps, rng)
+                res, info = posterior(table, sigma, args.max_cost, args.mcmc_steps, rng)
             except (Infeasible, TooLarge) as e:
                 methods["failed"] += 1
                 failures.append({"seed": pub.get("seed"), "year": pub.get("year"), "table": t["name"],
@@ -701,7 +756,8 @@ def selftest(verbose=False):
             res = {}
             for flip in (False, True):
                 m = Model(t.transposed() if flip else t, 2.0, width)
-                marg = dp_marginals(m, 10 ** 6)
+                drop = 1 if all(k == EXACT for k in m.t.rk) else None
+                marg = dp_marginals(m, drop)
                 for (i, j), p in marg.items():
                     res[(j, i) if flip else (i, j)] = (int(m.lo[i, j]), p)
                 err = max(abs(prob(res[c], v) - bf[c][v]) for c in bf for v in range(len(bf[c])))
@@ -727,9 +783,8 @@ def main(argv=None):
     ap.add_argument("input", nargs="?", help="the publications (JSON)")
     ap.add_argument("--selftest", action="store_true", help="check the enumeration and MCMC against brute force")
     ap.add_argument("--out", help="write the JSON here; stdout then has the summary line only")
-    ap.add_argument("--max-states", type=int, default=400_000, help="largest DP state space (default %(default)s)")
-    ap.add_argument("--max-row-vectors", type=int, default=200_000,
-                    help="largest box of a row's unknown cells to enumerate (default %(default)s)")
+    ap.add_argument("--max-cost", type=float, default=3e7,
+                    help="largest enumeration (state-cell-value products) before MCMC (default %(default)s)")
     ap.add_argument("--mcmc-steps", type=int, default=200_000, help="steps per MCMC chain (default %(default)s)")
     ap.add_argument("--seed", type=int, default=22, help="the MCMC's random seed (default %(default)s)")
     ap.add_argument("--all-tables", action="store_true", help="compute tables without targets too (timing)")
