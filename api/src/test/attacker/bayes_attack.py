@@ -26,12 +26,15 @@ The model, per table and publication:
   carries the constraints the LP enforces. Z(sigma) does not depend on t and cancels. A noisy count's true value
   is searched within +-6 sigma of what was published (a likelihood ratio of exp(-18) at the edge), widened to
   +-12 sigma and then to no bound when that leaves no table.
-- Posterior marginals are computed exactly by dynamic programming over the rows of the table (the state is the
-  vector of partial column sums of the unknown cells; each row's vectors of unknown cells are enumerated with their
-  weights), forward and backward, transposed when that gives fewer states. Where the state space or a row's
-  vectors are too many (--max-states, --max-row-vectors), it falls back to Metropolis MCMC over the same fibre
-  (moves that keep the exact cells and every exact total), two chains from different starting tables, and reports
-  the split R-hat and effective sample size of the target cells.
+- Posterior marginals are computed exactly by forward-backward dynamic programming over the unknown cells in row
+  order: the state is the vector of partial column sums of the unknown cells at a row boundary (each within the
+  window the rows before and after allow), plus the row's own partial sum inside a row (for its exact total or its
+  noisy observation). When every row total is exact one column is left out of the state (its partial sum is the
+  rows' sum less the others'); the table is transposed when that is cheaper. Where the enumeration would cost more
+  than --max-cost, it falls back to Metropolis MCMC over the same fibre (2x2 swaps, and pairs or single cells along
+  totals that are not exact: moves that keep the exact cells and every exact total), two chains from different
+  starting tables (MILP with random objectives), and reports the split R-hat and effective sample size of the
+  indicator "cell = truth" at the target cells.
 
 For each target (a noisy cell whose truth is 1..4) it reports the posterior probability of the true value, of 0,
 and the posterior mode; hit = the mode is the truth (a tie of k modes counts 1/k). Issue 22's targets: P(true value)
@@ -159,7 +162,7 @@ class Model:
         for c in rcap + ccap + [gcap]:
             if c < 0:
                 raise Infeasible("an exact total is smaller than its exact cells")
-        self.rcap = rcap
+        self.rcap, self.ccap = rcap, ccap
         self.unknown = T.kind != EXACT
         self.lo = np.zeros((R, C), dtype=int)
         self.hi = np.zeros((R, C), dtype=int)
@@ -247,14 +250,24 @@ def plan(m: Model, drop):
         if a < 0:
             raise Infeasible(f"row {i}: its lower bounds exceed its total")
         rows.append((cells, lo_row, a))
-    sizes = tuple(m.U[j] + 1 for j in kept)
-    return kept, sizes, rows
+    # the window of each kept column's partial sum at each row boundary: at most what the rows so far can hold,
+    # and (an exact column) at least its total less what the rows still to come can hold
+    span = np.array([[min(m.hi[i, j] - m.lo[i, j], m.U[j]) if m.unknown[i, j] else 0 for j in kept]
+                     for i in range(m.R)], dtype=int).reshape(m.R, len(kept))
+    before = np.vstack([np.zeros((1, len(kept)), dtype=int), np.cumsum(span, axis=0)])
+    after = before[-1][None, :] - before
+    U = np.array([m.U[j] for j in kept], dtype=int)
+    exact = np.array([m.t.ck[j] == EXACT for j in kept], dtype=bool)
+    win_hi = np.minimum(U[None, :], before)
+    win_lo = np.where(exact[None, :], np.maximum(0, U[None, :] - after), 0)
+    if np.any(win_lo > win_hi):
+        raise Infeasible("a column's total cannot be reached")
+    return kept, (win_lo, win_hi), rows
 
 
 def cost(m: Model, drop):
-    kept, sizes, rows = plan(m, drop)
-    S = float(np.prod(sizes, dtype=float))
-    return sum(S * (a + 1) * sum(min(m.hi[i, j] - m.lo[i, j], m.U[j]) + 1 for j in cells)
+    kept, (wl, wh), rows = plan(m, drop)
+    return sum(float(np.prod(wh[i + 1] - wl[i] + 1, dtype=float)) * (a + 1) * sum(min(m.hi[i, j] - m.lo[i, j], m.U[j]) + 1 for j in cells)
                for i, (cells, _, a) in enumerate(rows))
 
 
@@ -263,11 +276,11 @@ def dp_marginals(m: Model, drop=None):
     order. The state is the partial sums (minus lower bounds) of the kept columns at a row boundary, and within a
     row also the row's partial sum (the last axis). With every row total exact, one column (drop) is left out of
     the state: its partial sum is the rows' sum less the others'."""
-    kept, sizes, rows = plan(m, drop)
+    kept, (wl, wh), rows = plan(m, drop)
     pos = {j: k for k, j in enumerate(kept)}
     nd = len(kept)
 
-    def sl(j, k, size_aux, src):
+    def sl(j, k, size_aux, src, sizes):
         """The slices of a step by k in column j (and the row axis): source or destination."""
         out = [slice(None)] * (nd + 1)
         if j in pos:
@@ -276,16 +289,27 @@ def dp_marginals(m: Model, drop=None):
         out[nd] = slice(0, size_aux - k) if src else slice(k, size_aux)
         return tuple(out)
 
+    def bsize(b):
+        return tuple(int(x) for x in wh[b] - wl[b] + 1)
+
+    def rsize(i):
+        return tuple(int(x) for x in wh[i + 1] - wl[i] + 1)
+
+    def region(i):
+        """Boundary i+1's window inside row i's."""
+        return tuple(slice(int(wl[i + 1][k] - wl[i][k]), int(wh[i + 1][k] - wl[i][k] + 1)) for k in range(nd))
+
     def steps(i, j, a):
         w = m.w[i, j]
         lim = min(len(w) - 1, a, m.U[j])
         return [(k, w[k]) for k in range(lim + 1) if w[k] > 0]
 
     # the final weight at the last boundary
+    sizes = bsize(m.R)
     fin = np.ones(sizes)
     tot = np.zeros(sizes)
     for j in kept:
-        ar = np.arange(m.U[j] + 1)
+        ar = wl[m.R][pos[j]] + np.arange(sizes[pos[j]])
         sh = [1] * nd
         sh[pos[j]] = -1
         fin = fin * m.cf[j](m.lo_col[j] + ar).reshape(sh)
@@ -300,37 +324,37 @@ def dp_marginals(m: Model, drop=None):
         """The backward messages inside row i: H[c] is the weight of the rest given the state before cell c."""
         cells, lo_row, a = rows[i]
         H = [None] * (len(cells) + 1)
-        H[-1] = after[..., None] * m.rf[i](lo_row + np.arange(a + 1))
+        H[-1] = np.zeros(rsize(i) + (a + 1,))
+        H[-1][region(i)] = after[..., None] * m.rf[i](lo_row + np.arange(a + 1))
         for c in range(len(cells) - 1, -1, -1):
             j = cells[c]
             h = np.zeros_like(H[c + 1])
             for k, x in steps(i, j, a):
-                h[sl(j, k, a + 1, True)] += x * H[c + 1][sl(j, k, a + 1, False)]
+                h[sl(j, k, a + 1, True, rsize(i))] += x * H[c + 1][sl(j, k, a + 1, False, rsize(i))]
             H[c] = h
         return H
 
     B = [None] * (m.R + 1)
     B[m.R] = fin / fin.max() if fin.max() > 0 else fin
     for i in range(m.R - 1, -1, -1):
-        b = row_backward(i, B[i + 1])[0][..., 0]
+        b = row_backward(i, B[i + 1])[0][tuple(slice(0, n) for n in bsize(i)) + (0,)]
         mx = b.max()
         if mx <= 0:
             raise Infeasible("no table fits")
         B[i] = b / mx
-    F = np.zeros(sizes)
-    F[(0,) * nd] = 1.0
+    F = np.ones(bsize(0))
     out = {}
     for i in range(m.R):
         cells, lo_row, a = rows[i]
         H = row_backward(i, B[i + 1])
-        G = np.zeros(sizes + (a + 1,))
-        G[..., 0] = F
+        G = np.zeros(rsize(i) + (a + 1,))
+        G[tuple(slice(0, n) for n in bsize(i)) + (0,)] = F
         for c, j in enumerate(cells):
             g = np.zeros_like(G)
             n = m.hi[i, j] - m.lo[i, j] + 1
             p = np.zeros(n)
             for k, x in steps(i, j, a):
-                src, dst = sl(j, k, a + 1, True), sl(j, k, a + 1, False)
+                src, dst = sl(j, k, a + 1, True, rsize(i)), sl(j, k, a + 1, False, rsize(i))
                 p[k] = x * np.vdot(G[src], H[c + 1][dst])
                 g[dst] += x * G[src]
             z = p.sum()
@@ -338,7 +362,7 @@ def dp_marginals(m: Model, drop=None):
                 raise Infeasible("no table fits")
             out[i, j] = p / z
             G = g / g.max()
-        F = (G * m.rf[i](lo_row + np.arange(a + 1))).sum(axis=-1)
+        F = (G * m.rf[i](lo_row + np.arange(a + 1))).sum(axis=-1)[region(i)]
         mx = F.max()
         if mx <= 0:
             raise Infeasible("no table fits")
@@ -428,34 +452,14 @@ def _start(m: Model, rng):
                    integrality=np.ones(len(cells)))
         if res.x is not None:
             return {c: int(round(x)) for c, x in zip(cells, res.x)}
-        A, lb, ub = [a for a, k in zip(A, lb)], lb, ub   # no noisy bounds on the second attempt
-        keep = [k for k in range(len(lb)) if lb[k] == ub[k]]
+        keep = [k for k in range(len(lb)) if lb[k] == ub[k]]   # no bounds from noisy totals the second time
         A, lb, ub = [A[k] for k in keep], [lb[k] for k in keep], [ub[k] for k in keep]
     raise Infeasible("no starting table")
 
 
-def _log_weight(m: Model, x):
-    """The log of the unnormalised posterior of a full assignment x (R x C of true counts of the unknown cells)."""
-    s2 = 2 * m.sigma * m.sigma
-    T = m.t
-    lw = 0.0
-    noisy = T.kind == NOISY
-    lw -= (((T.val - x) ** 2)[noisy]).sum() / s2
-    full = np.where(m.unknown, x, T.val)
-    for i in range(m.R):
-        if T.rk[i] == NOISY:
-            lw -= (T.rv[i] - full[i].sum()) ** 2 / s2
-    for j in range(m.C):
-        if T.ck[j] == NOISY:
-            lw -= (T.cv[j] - full[:, j].sum()) ** 2 / s2
-    if T.gk == NOISY:
-        lw -= (T.gv - full.sum()) ** 2 / s2
-    return lw
-
-
 def mcmc_marginals(m: Model, rng, steps, chains=2):
-    """Metropolis over the fibre; returns marginals and diagnostics (split R-hat and ESS over the target cells'
-    indicator of their most likely value is summarised by the caller through the returned traces)."""
+    """Metropolis over the fibre (within the cells' [lo, hi]); returns the marginals, the cells and each chain's
+    trace (thinned, after a fifth burned in) for the caller's R-hat and ESS."""
     moves = _moves(m)
     if not moves:
         raise Infeasible("no moves")
