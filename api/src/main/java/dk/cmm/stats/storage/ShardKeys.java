@@ -28,7 +28,7 @@ final class ShardKeys {
     }
 
     /**
-     * Refuses a record collection sharded on anything but {@code _id} (README, "Sharding"): on a sharded cluster
+     * Refuses a record collection sharded on anything but {@code _id} (docs/operating.md, "Sharding"): on a sharded cluster
      * {@code _id} is unique only per shard unless it is the shard key, and the record writer takes a duplicate-key
      * refusal of {@code _id} to mean "stored already", so another key would let an import store a second copy of a
      * record on another shard.
@@ -44,7 +44,7 @@ final class ShardKeys {
         if (!wrong.isEmpty()) {
             throw new IllegalStateException("The collection " + String.join(", and ", wrong)
                     + ", but cmm-stats needs _id as the shard key (use { _id: \"hashed\" }): only then is a record's key "
-                    + "unique across the shards. See the README, \"Sharding\".");
+                    + "unique across the shards. See docs/operating.md, \"Sharding\".");
         }
     }
 
