@@ -31,9 +31,9 @@ import tools.jackson.databind.node.ObjectNode;
 import dk.cmm.stats.codebook.Lang;
 import dk.cmm.stats.stats.Dimension;
 import dk.cmm.stats.stats.GroupKey;
+import dk.cmm.stats.stats.GroupOrder;
 import dk.cmm.stats.stats.Labels;
 import dk.cmm.stats.stats.NumericSummary;
-import dk.cmm.stats.stats.StatsService;
 
 /**
  * Writes an answer of {@link dk.cmm.stats.disclosure.PublicStatistics} as a JSON-stat 2.0 dataset, the format of
@@ -260,7 +260,7 @@ class JsonStatWriter {
             for (List<GroupKey> key : keys) {
                 seen.add(key.get(i).code());
             }
-            var order = StatsService.keyOrder(List.of(dimension));
+            var order = GroupOrder.byKey(List.of(dimension));
             codes.add(seen.stream().sorted((a, b) -> order.compare(List.of(new GroupKey(dimension.name(), a)),
                     List.of(new GroupKey(dimension.name(), b)))).toList());
         }

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
 import dk.cmm.stats.stats.Dimension;
 import dk.cmm.stats.stats.Group;
+import dk.cmm.stats.stats.GroupOrder;
 import dk.cmm.stats.stats.NoData;
 import dk.cmm.stats.stats.Order;
 import dk.cmm.stats.stats.GroupKey;
@@ -133,7 +133,7 @@ public class PublicStatistics {
                 groups.add(new AnswerGroup(List.of(none.key()), null, null, false, AnswerGroup.NO_DATA));
             }
             if (order == Order.KEY) {
-                groups.sort(Comparator.comparing(AnswerGroup::key, StatsService.keyOrder(groupBy)));
+                groups.sort(Comparator.comparing(AnswerGroup::key, GroupOrder.byKey(groupBy)));
             }
         }
         return new StatsAnswer(stats.total(), List.copyOf(groups), stats.age(), stats.stayDays());
@@ -209,23 +209,15 @@ public class PublicStatistics {
                     count.map(Release.Count::margin).orElse(null)));
         }
         if (order == Order.KEY) {
-            groups.sort(Comparator.comparing(AnswerGroup::key, StatsService.keyOrder(groupBy)));
+            groups.sort(Comparator.comparing(AnswerGroup::key, GroupOrder.byKey(groupBy)));
         } else {
-            groups.sort(Comparator.comparing((AnswerGroup g) -> g.count() == null)
-                    .thenComparing(g -> g.count() == null ? 0 : -g.count())
-                    .thenComparing(g -> g.key().stream().map(PublicStatistics::sortable)
-                            .collect(Collectors.joining("\u0000"))));
+            groups.sort(GroupOrder.byCount(AnswerGroup::count, AnswerGroup::key));
         }
         boolean plain = others.isEmpty() && q.groupBy().isEmpty() && years.size() == 1 && unpublished.isEmpty();
         Release only = plain ? published.get(years.get(0)) : null;
         return new StatsAnswer(total.map(c -> (int) c.value()).orElse(null), List.copyOf(groups),
                 summaries && only != null ? only.age() : null, summaries && only != null ? only.stayDays() : null,
                 total.map(Release.Count::noisy).orElse(false), total.map(Release.Count::margin).orElse(null));
-    }
-
-    private static String sortable(GroupKey key) {
-        String code = key.code();
-        return code.chars().allMatch(Character::isDigit) ? "%012d".formatted(Long.parseLong(code)) : code;
     }
 
     /** The group keys: every node of each groupBy dimension (the years in scope for the year dimension). */

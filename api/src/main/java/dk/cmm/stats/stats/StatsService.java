@@ -252,7 +252,7 @@ public class StatsService {
         }
         List<OutreachRow> rows = new ArrayList<>();
         tallies.forEach((key, tally) -> rows.add(tally.row(key, assessed.getOrDefault(key, 0))));
-        rows.sort(Comparator.comparing(OutreachRow::key, CODE_ORDER));
+        rows.sort(Comparator.comparing(OutreachRow::key, GroupOrder.CODES));
         return List.copyOf(rows);
     }
 
@@ -361,7 +361,7 @@ public class StatsService {
             int all = total;
             counts.forEach((key, count) -> groups.add(new Group(key, count, all == 0 ? 0 : (double) count / all)));
         }
-        groups.sort(countOrder(groupBy));
+        groups.sort(GroupOrder.byCount(Group::count, Group::key));
         return new Stats(total, groups, age, stayDays, noData);
     }
 
@@ -421,8 +421,8 @@ public class StatsService {
                     field.values(filter).forEach(v -> codes.add(Summaries.code(v)));
                     yield codes::contains;
                 }
-                case AT_LEAST -> code -> isNumber(code) && Long.parseLong(code) >= field.bound(filter);
-                case AT_MOST -> code -> isNumber(code) && Long.parseLong(code) <= field.bound(filter);
+                case AT_LEAST -> code -> GroupOrder.isNumber(code) && Long.parseLong(code) >= field.bound(filter);
+                case AT_MOST -> code -> GroupOrder.isNumber(code) && Long.parseLong(code) <= field.bound(filter);
             };
             allowed.merge(field.dimension(), test, Predicate::and);
         }
@@ -499,76 +499,14 @@ public class StatsService {
         return years;
     }
 
-    private static boolean isNumber(String code) {
-        return !code.isEmpty() && code.chars().allMatch(Character::isDigit);
-    }
-
     /** The answer with its groups in the given order (COUNT: as computed). */
     Stats ordered(Stats stats, List<? extends Dimension> groupBy, Order order) {
         if (order == null || order == Order.COUNT) {
             return stats;
         }
         List<Group> groups = new ArrayList<>(stats.groups());
-        groups.sort(Comparator.comparing(Group::key, keyOrder(groupBy == null ? List.of() : groupBy)));
+        groups.sort(Comparator.comparing(Group::key, GroupOrder.byKey(groupBy == null ? List.of() : groupBy)));
         return new Stats(stats.total(), groups, stats.age(), stats.stayDays(), stats.noData());
-    }
-
-    /** Largest count first, ties by code (as always: the order docs/api.md and the CSV promise). */
-    private static Comparator<Group> countOrder(List<? extends Dimension> groupBy) {
-        return Comparator.comparingInt(Group::count).reversed().thenComparing(Group::key, CODE_ORDER);
-    }
-
-    /** Keys by their codes, dimension by dimension: numbers (years, months) as numbers, other codes as text. */
-    static final Comparator<List<GroupKey>> CODE_ORDER = (a, b) -> {
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            String x = a.get(i).code();
-            String y = b.get(i).code();
-            int c = isNumber(x) && isNumber(y) ? Long.compare(Long.parseLong(x), Long.parseLong(y)) : x.compareTo(y);
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(a.size(), b.size());
-    };
-
-    /**
-     * Keys dimension by dimension: numbers (years, months) as numbers, coded dimensions in the codebook's order,
-     * other codes alphabetically; UNKNOWN last.
-     */
-    public static Comparator<List<GroupKey>> keyOrder(List<? extends Dimension> groupBy) {
-        return (a, b) -> {
-            for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-                int c = compareCodes(i < groupBy.size() ? groupBy.get(i) : null, a.get(i).code(), b.get(i).code());
-                if (c != 0) {
-                    return c;
-                }
-            }
-            return Integer.compare(a.size(), b.size());
-        };
-    }
-
-    private static int compareCodes(Dimension dimension, String a, String b) {
-        boolean unknownA = Codebook.UNKNOWN.equals(a);
-        boolean unknownB = Codebook.UNKNOWN.equals(b);
-        if (unknownA || unknownB) {
-            return Boolean.compare(unknownA, unknownB);
-        }
-        if (isNumber(a) && isNumber(b)) {
-            return Long.compare(Long.parseLong(a), Long.parseLong(b));
-        }
-        if (dimension != null && dimension.codeList() != null) {
-            List<String> codes = dimension.codeList().codes();
-            int c = Integer.compare(position(codes, a), position(codes, b));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return a.compareTo(b);
-    }
-
-    private static int position(List<String> codes, String code) {
-        int i = codes.indexOf(code);
-        return i < 0 ? Integer.MAX_VALUE : i;
     }
 
     /** Refuses a filter that cannot match as meant: an unknown nationality, a negative or empty age range. */
