@@ -24,6 +24,7 @@ import dk.cmm.stats.stats.OutreachDimension;
 import dk.cmm.stats.stats.OutreachFilter;
 import dk.cmm.stats.stats.PersonDimension;
 import dk.cmm.stats.stats.PersonFilter;
+import dk.cmm.stats.stats.QueryRules;
 import dk.cmm.stats.stats.Stats;
 import dk.cmm.stats.stats.StatsService;
 
@@ -45,9 +46,12 @@ public class PublicStatistics {
     private final Releases releases;
     private final PublicLimits limits;
     private final OutreachProtection outreach;
+    private final QueryRules rules;
 
-    public PublicStatistics(StatsService stats, Releases releases, PublicLimits limits, OutreachProtection outreach) {
+    public PublicStatistics(StatsService stats, Releases releases, PublicLimits limits, OutreachProtection outreach,
+            QueryRules rules) {
         this.stats = stats;
+        this.rules = rules;
         this.releases = releases;
         this.limits = limits;
         this.outreach = outreach;
@@ -64,7 +68,7 @@ public class PublicStatistics {
         if (audience == Audience.STAFF) {
             return exact(stats.personStats(f, groupBy, includeEmpty, order), groupBy, order);
         }
-        stats.validatePersons(f, groupBy);
+        rules.validatePersons(f, groupBy);
         limits.checkPersons(f, groupBy);
         Question question = new Question(ReleaseBuilder.PERSONS, PersonDimension.ASSESSMENT_YEAR.name(),
                 QuestionFields.persons(f), f.yearFrom(), f.yearTo(), groupBy.stream().map(Enum::name).toList(),
@@ -83,7 +87,7 @@ public class PublicStatistics {
         if (audience == Audience.STAFF) {
             return exact(stats.hotlineStats(f, groupBy, includeEmpty, order), groupBy, order);
         }
-        stats.validateHotline(f, groupBy);
+        rules.validateHotline(f, groupBy);
         limits.checkHotline(f, groupBy);
         Question question = new Question(ReleaseBuilder.HOTLINE, HotlineDimension.YEAR.name(),
                 QuestionFields.hotline(f), f.yearFrom(), f.yearTo(), groupBy.stream().map(Enum::name).toList(),
@@ -97,7 +101,7 @@ public class PublicStatistics {
         if (audience == Audience.STAFF) {
             return stats.outreachStats(f, groupBy).stream().map(OutreachAnswer::exact).toList();
         }
-        stats.validateOutreach(f, groupBy);
+        rules.validateOutreach(f, groupBy);
         outreach.check(f, groupBy);
         Map<String, List<OutreachAnswer>> published = releases.outreach(f.years().get(0));
         if (published == null && releases.latest(ReleaseBuilder.PERSONS).containsKey(f.years().get(0))) {

@@ -38,9 +38,6 @@ import dk.cmm.stats.person.Person;
 @CacheConfig(cacheNames = StatsCache.NAME, keyGenerator = StatsCache.KEYS)
 public class StatsService {
 
-    /** More dimensions than this make cells too thin to be useful, and the cross product too large. */
-    public static final int MAX_GROUP_BY = 4;
-
     /** The numeric fields a person breakdown summarises (age, days of stay). */
     static final List<String> PERSON_SUMMARIES = List.of("ageAtIdentification", "stayDays");
 
@@ -72,21 +69,23 @@ public class StatsService {
     private final DimensionCodes dimensionCodes;
     private final CacheManager cacheManager;
     private final KeyGenerator keyGenerator;
+    private final QueryRules rules;
 
     public StatsService(MongoTemplate mongo, Codebook codebook, DimensionCodes dimensionCodes,
-            CacheManager cacheManager, @Qualifier(StatsCache.KEYS) KeyGenerator keyGenerator) {
+            CacheManager cacheManager, @Qualifier(StatsCache.KEYS) KeyGenerator keyGenerator, QueryRules rules) {
         this.mongo = mongo;
         this.codebook = codebook;
         this.dimensionCodes = dimensionCodes;
         this.cacheManager = cacheManager;
         this.keyGenerator = keyGenerator;
+        this.rules = rules;
     }
 
     @Cacheable(sync = true)
     public Stats personStats(PersonFilter filter, List<PersonDimension> groupBy, boolean includeEmpty) {
         PersonQuery query = new PersonQuery(filter, groupBy, includeEmpty);
-        checkPersonFilter(query.filter());
-        checkGroupBy(query.groupBy());
+        rules.checkPersonFilter(query.filter());
+        QueryRules.checkGroupBy(query.groupBy());
         Document result = aggregateOne(Person.COLLECTION, Pipelines.breakdown(Pipelines.personMatch(query.filter()),
                 query.groupBy(), PERSON_SUMMARIES));
         return personStatsOf(result, query);
@@ -123,8 +122,8 @@ public class StatsService {
         Map<Integer, Object> countKeys = new LinkedHashMap<>();
         for (int i = 0; i < queries.size(); i++) {
             PersonQuery q = queries.get(i);
-            checkPersonFilter(q.filter());
-            checkGroupBy(q.groupBy());
+            rules.checkPersonFilter(q.filter());
+            QueryRules.checkGroupBy(q.groupBy());
             // the same key (and data version, read before the query) as the single query's @Cacheable
             Object key = keyGenerator.generate(this, SINGLE_PERSON_STATS, q.filter(), q.groupBy(), q.includeEmpty());
             if (cached(cache, key) instanceof Stats stats) {
@@ -135,7 +134,7 @@ public class StatsService {
         }
         for (int i = 0; i < returnSupportFilters.size(); i++) {
             PersonFilter f = returnSupportFilters.get(i) == null ? PersonFilter.ALL : returnSupportFilters.get(i);
-            checkPersonFilter(f);
+            rules.checkPersonFilter(f);
             Object key = keyGenerator.generate(this, SINGLE_RETURN_SUPPORT, f);
             if (cached(cache, key) instanceof Integer count) {
                 counts[i] = count;
@@ -197,9 +196,9 @@ public class StatsService {
     @Cacheable(sync = true)
     public Stats hotlineStats(HotlineFilter filter, List<HotlineDimension> groupBy, boolean includeEmpty) {
         HotlineFilter f = filter == null ? HotlineFilter.ALL : filter;
-        checkYearRange(f.yearFrom(), f.yearTo());
+        QueryRules.checkYearRange(f.yearFrom(), f.yearTo());
         List<HotlineDimension> dims = groupBy == null ? List.of() : groupBy;
-        checkGroupBy(dims);
+        QueryRules.checkGroupBy(dims);
         Document result = aggregateOne(HotlineCall.COLLECTION,
                 Pipelines.breakdown(Pipelines.hotlineMatch(f), dims, List.of()));
         return toStats(Summaries.counts(result.getList("groups", Document.class, List.of()), dims), dims,
@@ -223,7 +222,7 @@ public class StatsService {
     @Cacheable(sync = true)
     public int returnSupportEquivalentToIom(PersonFilter filter) {
         PersonFilter f = filter == null ? PersonFilter.ALL : filter;
-        checkPersonFilter(f);
+        rules.checkPersonFilter(f);
         Document first = mongo.getCollection(Person.COLLECTION)
                 .aggregate(Pipelines.personCountWithFlag(f, RETURN_SUPPORT_FLAG)).first();
         return first == null ? 0 : ((Number) first.get("n")).intValue();
@@ -233,9 +232,9 @@ public class StatsService {
     @Cacheable(sync = true)
     public List<OutreachRow> outreachStats(OutreachFilter filter, List<OutreachDimension> groupBy) {
         OutreachFilter f = filter == null ? OutreachFilter.ALL : filter;
-        checkYearRange(f.yearFrom(), f.yearTo());
+        QueryRules.checkYearRange(f.yearFrom(), f.yearTo());
         List<OutreachDimension> dims = groupBy == null ? List.of() : groupBy;
-        checkGroupBy(dims);
+        QueryRules.checkGroupBy(dims);
         List<String> fields = new ArrayList<>(dims.stream().map(Dimension::field).toList());
         fields.addAll(OutreachMetrics.FIELDS);
         // find rather than aggregate, as for the persons' batch: an aggregation's one reply can pass the driver's limit
@@ -281,30 +280,6 @@ public class StatsService {
         years.addAll(yearsOf(OutreachDimension.YEAR));
         years.addAll(yearsOf(HotlineDimension.YEAR));
         return List.copyOf(years);
-    }
-
-    /**
-     * Refuses a person question that cannot be answered as meant (BAD_REQUEST), without running it: the public
-     * boundary checks this before its own limits, so every caller gets the same validation first.
-     */
-    public void validatePersons(PersonFilter filter, List<PersonDimension> groupBy) {
-        PersonFilter f = filter == null ? PersonFilter.ALL : filter;
-        checkPersonFilter(f);
-        checkGroupBy(groupBy == null ? List.of() : groupBy);
-    }
-
-    /** {@link #validatePersons} for hotline questions. */
-    public void validateHotline(HotlineFilter filter, List<HotlineDimension> groupBy) {
-        HotlineFilter f = filter == null ? HotlineFilter.ALL : filter;
-        checkYearRange(f.yearFrom(), f.yearTo());
-        checkGroupBy(groupBy == null ? List.of() : groupBy);
-    }
-
-    /** {@link #validatePersons} for outreach questions. */
-    public void validateOutreach(OutreachFilter filter, List<OutreachDimension> groupBy) {
-        OutreachFilter f = filter == null ? OutreachFilter.ALL : filter;
-        checkYearRange(f.yearFrom(), f.yearTo());
-        checkGroupBy(groupBy == null ? List.of() : groupBy);
     }
 
     /** Years in which persons were assessed, ascending. */
@@ -507,43 +482,5 @@ public class StatsService {
         List<Group> groups = new ArrayList<>(stats.groups());
         groups.sort(Comparator.comparing(Group::key, GroupOrder.byKey(groupBy == null ? List.of() : groupBy)));
         return new Stats(stats.total(), groups, stats.age(), stats.stayDays(), stats.noData());
-    }
-
-    /** Refuses a filter that cannot match as meant: an unknown nationality, a negative or empty age range. */
-    void checkPersonFilter(PersonFilter f) {
-        if (f.nationality() != null) {
-            for (String code : f.nationality()) {
-                if (codebook.country(code).isEmpty() || !code.equals(code.toUpperCase(java.util.Locale.ROOT))) {
-                    throw new InvalidQueryException("filter.nationality", "Unknown nationality code '" + code
-                            + "': use an ISO 3166-1 alpha-2 code in capitals, e.g. NG, RO, TH");
-                }
-            }
-        }
-        if (f.ageMin() != null && f.ageMax() != null && f.ageMin() > f.ageMax()) {
-            throw new InvalidQueryException("filter.ageMin", "ageMin (" + f.ageMin() + ") is greater than ageMax ("
-                    + f.ageMax() + ")");
-        }
-        if ((f.ageMin() != null && f.ageMin() < 0) || (f.ageMax() != null && f.ageMax() < 0)) {
-            throw new InvalidQueryException("filter.ageMin", "ages cannot be negative");
-        }
-        checkYearRange(f.yearFrom(), f.yearTo());
-    }
-
-    /** Refuses a year range whose start lies after its end (it would match nothing, silently). */
-    static void checkYearRange(Integer yearFrom, Integer yearTo) {
-        if (yearFrom != null && yearTo != null && yearFrom > yearTo) {
-            throw new InvalidQueryException("filter.yearFrom", "yearFrom (" + yearFrom + ") is after yearTo ("
-                    + yearTo + ")");
-        }
-    }
-
-    void checkGroupBy(List<? extends Dimension> groupBy) {
-        if (groupBy.size() > MAX_GROUP_BY) {
-            throw new InvalidQueryException("groupBy", "groupBy takes at most " + MAX_GROUP_BY + " dimensions, got "
-                    + groupBy.size());
-        }
-        if (new TreeSet<>(groupBy.stream().map(Dimension::name).toList()).size() != groupBy.size()) {
-            throw new InvalidQueryException("groupBy", "groupBy names a dimension twice: " + groupBy);
-        }
     }
 }
