@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
+import dk.cmm.stats.stats.OutreachRow;
 import dk.cmm.stats.stats.Dimension;
 import dk.cmm.stats.stats.Group;
 import dk.cmm.stats.stats.GroupOrder;
@@ -95,15 +96,15 @@ public class PublicStatistics {
         return answer(question, false, groupBy, order);
     }
 
-    public List<OutreachAnswer> outreachStats(Audience audience, OutreachFilter filter,
+    public List<OutreachRow> outreachStats(Audience audience, OutreachFilter filter,
             List<OutreachDimension> groupBy) {
         OutreachFilter f = filter == null ? OutreachFilter.ALL : filter;
         if (audience == Audience.STAFF) {
-            return stats.outreachStats(f, groupBy).stream().map(OutreachAnswer::exact).toList();
+            return stats.outreachStats(f, groupBy);
         }
         rules.validateOutreach(f, groupBy);
         outreach.check(f, groupBy);
-        Map<String, List<OutreachAnswer>> published = releases.outreach(f.years().get(0));
+        Map<String, List<OutreachRow>> published = releases.outreach(f.years().get(0));
         if (published == null && releases.latest(ReleaseBuilder.PERSONS).containsKey(f.years().get(0))) {
             return List.of(); // a published year without outreach activities
         }
@@ -115,7 +116,7 @@ public class PublicStatistics {
         int year = f.years().get(0);
         int yearAt = groupBy.indexOf(OutreachDimension.YEAR);
         List<OutreachDimension> others = groupBy.stream().filter(d -> d != OutreachDimension.YEAR).toList();
-        List<OutreachAnswer> rows = published.getOrDefault(OutreachProtection.key(others), List.of());
+        List<OutreachRow> rows = published.getOrDefault(OutreachProtection.key(others), List.of());
         if (yearAt < 0) {
             return rows;
         }

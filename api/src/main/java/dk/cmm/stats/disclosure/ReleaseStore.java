@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.WriteConcern;
 
+import dk.cmm.stats.stats.OutreachRow;
 import dk.cmm.stats.stats.NumericSummary;
 
 /**
@@ -53,7 +54,7 @@ class ReleaseStore {
             List<StoredOutreachAnswers> answers) {
     }
 
-    record StoredOutreachAnswers(String groupBy, List<OutreachAnswer> rows) {
+    record StoredOutreachAnswers(String groupBy, List<OutreachRow> rows) {
     }
 
     private final MongoTemplate mongo;
@@ -92,7 +93,7 @@ class ReleaseStore {
         return latest;
     }
 
-    void saveOutreach(int year, int revision, Map<String, List<OutreachAnswer>> answers) {
+    void saveOutreach(int year, int revision, Map<String, List<OutreachRow>> answers) {
         List<StoredOutreachAnswers> stored = new ArrayList<>();
         answers.forEach((groupBy, rows) -> stored.add(new StoredOutreachAnswers(groupBy, rows)));
         org.bson.Document document = new org.bson.Document();
@@ -106,11 +107,11 @@ class ReleaseStore {
     }
 
     /** The newest outreach answers of every published year: year → groupBy → rows. */
-    Map<Integer, Map<String, List<OutreachAnswer>>> latestOutreach() {
-        Map<Integer, Map<String, List<OutreachAnswer>>> latest = new HashMap<>();
+    Map<Integer, Map<String, List<OutreachRow>>> latestOutreach() {
+        Map<Integer, Map<String, List<OutreachRow>>> latest = new HashMap<>();
         Query query = new Query().with(Sort.by(Sort.Order.asc("year"), Sort.Order.asc("revision")));
         for (StoredOutreach stored : mongo.find(query, StoredOutreach.class)) {
-            Map<String, List<OutreachAnswer>> answers = new HashMap<>();
+            Map<String, List<OutreachRow>> answers = new HashMap<>();
             stored.answers().forEach(a -> answers.put(a.groupBy(), List.copyOf(a.rows())));
             latest.put(stored.year(), answers);
         }

@@ -193,10 +193,7 @@ class YearStatistics {
         List<OutreachRow> outreach(int year) {
             String y = Integer.toString(year);
             return outreachByYearAndProgramme.stream().filter(r -> r.key().get(0).code().equals(y))
-                    .map(r -> new OutreachRow(List.of(r.key().get(1)), r.activities(), r.contacts(),
-                            r.uniquePersons(), r.newPersons(), r.observed(), r.observedNew(), r.nationalities(),
-                            r.healthServiceUses(), r.abortionReferrals(), r.activeWeeks(), r.contactsPerActivity(),
-                            r.healthUsesPerPerson(), r.assessedTrafficked()))
+                    .map(r -> r.withKey(List.of(r.key().get(1))))
                     .toList();
         }
 
