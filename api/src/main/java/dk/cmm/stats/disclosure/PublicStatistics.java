@@ -228,12 +228,10 @@ public class PublicStatistics {
     /** The group keys: every node of each groupBy dimension (the years in scope for the year dimension). */
     private List<List<GroupKey>> keys(Question q, Map<Integer, Release> published, List<Integer> years,
             List<Integer> unpublished) {
-        List<List<GroupKey>> keys = new ArrayList<>();
         if (q.groupBy().isEmpty()) {
-            return keys;
+            return List.of();
         }
-        keys.add(List.of());
-        for (String dimension : q.groupBy()) {
+        return GroupKey.crossProduct(q.groupBy(), dimension -> {
             Set<String> codes = new LinkedHashSet<>();
             if (dimension.equals(q.yearDimension())) {
                 Set<Integer> all = new java.util.TreeSet<>(years);
@@ -244,17 +242,8 @@ public class PublicStatistics {
                 // only codes the filter allows, so that includeEmpty adds no zero the filter excluded
                 years.forEach(y -> codes.addAll(allowedCodes(published.get(y), dimension, q.filter())));
             }
-            List<List<GroupKey>> next = new ArrayList<>();
-            for (List<GroupKey> prefix : keys) {
-                for (String code : codes) {
-                    List<GroupKey> key = new ArrayList<>(prefix);
-                    key.add(new GroupKey(dimension, code));
-                    next.add(List.copyOf(key));
-                }
-            }
-            keys = next;
-        }
-        return keys;
+            return codes;
+        });
     }
 
     /** The codes a dimension shows in a release: its axis's groups, or its leaves' codes. */

@@ -116,22 +116,12 @@ class LiveAnswers {
         return year -> dimensionCodes.codes(yearDimension).contains(year);
     }
 
-    /** Every combination of the dimensions' codes, as group keys. */
+    /** Every combination of the dimensions' live codes, as group keys. */
     private List<List<GroupKey>> crossProduct(List<? extends Dimension> dimensions) {
-        List<List<GroupKey>> keys = List.of(List.of());
-        for (Dimension dimension : dimensions) {
-            List<List<GroupKey>> next = new ArrayList<>();
-            List<String> codes = dimensionCodes.codes(dimension);
-            for (List<GroupKey> prefix : keys) {
-                for (String code : codes) {
-                    List<GroupKey> key = new ArrayList<>(prefix);
-                    key.add(new GroupKey(dimension.name(), code));
-                    next.add(List.copyOf(key));
-                }
-            }
-            keys = next;
-        }
-        return keys;
+        Map<String, Dimension> byName = new HashMap<>();
+        dimensions.forEach(d -> byName.put(d.name(), d));
+        return GroupKey.crossProduct(dimensions.stream().map(Dimension::name).toList(),
+                name -> dimensionCodes.codes(byName.get(name)));
     }
 
     private static boolean allows(Map<Dimension, Predicate<String>> allowed, List<? extends Dimension> groupBy,
