@@ -1,11 +1,11 @@
 package dk.cmm.stats.csv;
 
-import dk.cmm.stats.disclosure.AnswerGroup;
+import dk.cmm.stats.stats.AnswerGroup;
 import dk.cmm.stats.disclosure.PublicStatistics.Audience;
 import dk.cmm.stats.disclosure.Release;
 import dk.cmm.stats.disclosure.ReleaseBuilder;
 import dk.cmm.stats.disclosure.Releases;
-import dk.cmm.stats.disclosure.StatsAnswer;
+import dk.cmm.stats.stats.StatsAnswer;
 
 import java.time.Instant;
 import java.util.ArrayList;

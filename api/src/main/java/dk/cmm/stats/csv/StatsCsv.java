@@ -1,7 +1,7 @@
 package dk.cmm.stats.csv;
 
-import dk.cmm.stats.disclosure.AnswerGroup;
-import dk.cmm.stats.disclosure.StatsAnswer;
+import dk.cmm.stats.stats.AnswerGroup;
+import dk.cmm.stats.stats.StatsAnswer;
 
 import java.io.IOException;
 import java.io.StringWriter;

@@ -14,9 +14,8 @@ import org.springframework.stereotype.Service;
 
 import dk.cmm.stats.stats.OutreachRow;
 import dk.cmm.stats.stats.Dimension;
-import dk.cmm.stats.stats.Group;
+import dk.cmm.stats.stats.AnswerGroup;
 import dk.cmm.stats.stats.GroupOrder;
-import dk.cmm.stats.stats.NoData;
 import dk.cmm.stats.stats.Order;
 import dk.cmm.stats.stats.GroupKey;
 import dk.cmm.stats.stats.HotlineDimension;
@@ -26,7 +25,7 @@ import dk.cmm.stats.stats.OutreachFilter;
 import dk.cmm.stats.stats.PersonDimension;
 import dk.cmm.stats.stats.PersonFilter;
 import dk.cmm.stats.stats.QueryRules;
-import dk.cmm.stats.stats.Stats;
+import dk.cmm.stats.stats.StatsAnswer;
 import dk.cmm.stats.stats.StatsService;
 
 /**
@@ -67,7 +66,7 @@ public class PublicStatistics {
             boolean includeEmpty, Order order) {
         PersonFilter f = filter == null ? PersonFilter.ALL : filter;
         if (audience == Audience.STAFF) {
-            return exact(stats.personStats(f, groupBy, includeEmpty, order), groupBy, order);
+            return StatsAnswer.exact(stats.personStats(f, groupBy, includeEmpty, order), groupBy, order);
         }
         rules.validatePersons(f, groupBy);
         limits.checkPersons(f, groupBy);
@@ -86,7 +85,7 @@ public class PublicStatistics {
             boolean includeEmpty, Order order) {
         HotlineFilter f = filter == null ? HotlineFilter.ALL : filter;
         if (audience == Audience.STAFF) {
-            return exact(stats.hotlineStats(f, groupBy, includeEmpty, order), groupBy, order);
+            return StatsAnswer.exact(stats.hotlineStats(f, groupBy, includeEmpty, order), groupBy, order);
         }
         rules.validateHotline(f, groupBy);
         limits.checkHotline(f, groupBy);
@@ -125,23 +124,6 @@ public class PublicStatistics {
             key.add(yearAt, new GroupKey(OutreachDimension.YEAR.name(), String.valueOf(year)));
             return row.withKey(List.copyOf(key));
         }).toList();
-    }
-
-    /** The exact answer; the years asked for without records as groups with no count (reason NO_DATA). */
-    private static StatsAnswer exact(Stats stats, List<? extends Dimension> groupBy, Order order) {
-        List<AnswerGroup> groups = new ArrayList<>();
-        for (Group group : stats.groups()) {
-            groups.add(new AnswerGroup(group.key(), group.count(), group.share(), false, null));
-        }
-        if (groupBy.size() == 1) {
-            for (NoData none : stats.noData()) {
-                groups.add(new AnswerGroup(List.of(none.key()), null, null, false, AnswerGroup.NO_DATA));
-            }
-            if (order == Order.KEY) {
-                groups.sort(Comparator.comparing(AnswerGroup::key, GroupOrder.byKey(groupBy)));
-            }
-        }
-        return new StatsAnswer(stats.total(), List.copyOf(groups), stats.age(), stats.stayDays());
     }
 
     /**
