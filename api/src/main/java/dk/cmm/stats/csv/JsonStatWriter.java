@@ -1,12 +1,11 @@
 package dk.cmm.stats.csv;
 
-import dk.cmm.stats.disclosure.AnswerGroup;
-import dk.cmm.stats.disclosure.OutreachAnswer;
+import dk.cmm.stats.stats.AnswerGroup;
 import dk.cmm.stats.disclosure.PublicStatistics.Audience;
 import dk.cmm.stats.disclosure.Release;
 import dk.cmm.stats.disclosure.ReleaseBuilder;
 import dk.cmm.stats.disclosure.Releases;
-import dk.cmm.stats.disclosure.StatsAnswer;
+import dk.cmm.stats.stats.StatsAnswer;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,11 +28,12 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import dk.cmm.stats.codebook.Lang;
+import dk.cmm.stats.stats.OutreachRow;
 import dk.cmm.stats.stats.Dimension;
 import dk.cmm.stats.stats.GroupKey;
+import dk.cmm.stats.stats.GroupOrder;
 import dk.cmm.stats.stats.Labels;
 import dk.cmm.stats.stats.NumericSummary;
-import dk.cmm.stats.stats.StatsService;
 
 /**
  * Writes an answer of {@link dk.cmm.stats.disclosure.PublicStatistics} as a JSON-stat 2.0 dataset, the format of
@@ -165,8 +165,8 @@ class JsonStatWriter {
     }
 
     /** An outreach answer: every metric per row, as in the CSV. */
-    ObjectNode outreach(Context context, List<OutreachAnswer> rows, List<? extends Dimension> groupBy) {
-        List<List<String>> codes = categories(groupBy, rows.stream().map(OutreachAnswer::key).toList());
+    ObjectNode outreach(Context context, List<OutreachRow> rows, List<? extends Dimension> groupBy) {
+        List<List<String>> codes = categories(groupBy, rows.stream().map(OutreachRow::key).toList());
         List<OutreachMetric> metrics = OutreachMetric.ALL;
         int cells = cells(codes) * metrics.size();
         Object[] value = new Object[cells];
@@ -177,7 +177,7 @@ class JsonStatWriter {
             value[cell] = metric.summary() ? null : 0;
             status[cell] = metric.summary() ? NOT_APPLICABLE : null;
         }
-        for (OutreachAnswer row : rows) {
+        for (OutreachRow row : rows) {
             int first = index(codes, row.key()) * metrics.size();
             for (int m = 0; m < metrics.size(); m++) {
                 Number v = metrics.get(m).value().apply(row);
@@ -188,7 +188,7 @@ class JsonStatWriter {
         }
         List<Metric> measure = metrics.stream().map(OutreachMetric::metric).toList();
         return dataset(context, groupBy, codes, measure, value, status,
-                years(context, groupBy, rows.stream().map(OutreachAnswer::key).toList()));
+                years(context, groupBy, rows.stream().map(OutreachRow::key).toList()));
     }
 
     /** A JSON-stat error body (the format's {@code error} array), for 400 and 403 answers. */
@@ -206,16 +206,16 @@ class JsonStatWriter {
     }
 
     /** An outreach metric: its column in the CSV, how to read it from a row, and whether it counts persons. */
-    private record OutreachMetric(Metric metric, Function<OutreachAnswer, Number> value, boolean persons,
+    private record OutreachMetric(Metric metric, Function<OutreachRow, Number> value, boolean persons,
             boolean summary) {
 
-        static OutreachMetric count(String id, String da, String en, Function<OutreachAnswer, Number> value,
+        static OutreachMetric count(String id, String da, String en, Function<OutreachRow, Number> value,
                 boolean persons) {
             return new OutreachMetric(new Metric(id, da, en, 0, "antal", "number"), value, persons, false);
         }
 
         static List<OutreachMetric> summary(String id, String da, String en,
-                Function<OutreachAnswer, NumericSummary> summary) {
+                Function<OutreachRow, NumericSummary> summary) {
             return List.of(
                     new OutreachMetric(new Metric(id + "Mean", da + " (gns.)", en + " (mean)", 2, "gns.", "mean"),
                             r -> summary.apply(r) == null ? null : summary.apply(r).mean(), false, true),
@@ -229,24 +229,24 @@ class JsonStatWriter {
 
         private static List<OutreachMetric> all() {
             List<OutreachMetric> all = new ArrayList<>(List.of(
-                    count("activities", "Aktiviteter", "Activities", OutreachAnswer::activities, false),
-                    count("contacts", "Kontakter", "Contacts", OutreachAnswer::contacts, false),
-                    count("uniquePersons", "Unikke personer", "Unique persons", OutreachAnswer::uniquePersons, true),
-                    count("newPersons", "Nye personer", "New persons", OutreachAnswer::newPersons, true),
-                    count("observed", "Observeret", "Observed", OutreachAnswer::observed, false),
-                    count("observedNew", "Nye observeret", "New observed", OutreachAnswer::observedNew, false),
-                    count("nationalities", "Nationaliteter", "Nationalities", OutreachAnswer::nationalities, false),
+                    count("activities", "Aktiviteter", "Activities", OutreachRow::activities, false),
+                    count("contacts", "Kontakter", "Contacts", OutreachRow::contacts, false),
+                    count("uniquePersons", "Unikke personer", "Unique persons", OutreachRow::uniquePersons, true),
+                    count("newPersons", "Nye personer", "New persons", OutreachRow::newPersons, true),
+                    count("observed", "Observeret", "Observed", OutreachRow::observed, false),
+                    count("observedNew", "Nye observeret", "New observed", OutreachRow::observedNew, false),
+                    count("nationalities", "Nationaliteter", "Nationalities", OutreachRow::nationalities, false),
                     count("healthServiceUses", "Brug af sundhedstilbud", "Health service uses",
-                            OutreachAnswer::healthServiceUses, false),
+                            OutreachRow::healthServiceUses, false),
                     count("abortionReferrals", "Henvisninger til abort", "Abortion referrals",
-                            OutreachAnswer::abortionReferrals, false),
-                    count("activeWeeks", "Aktive uger", "Active weeks", OutreachAnswer::activeWeeks, false)));
+                            OutreachRow::abortionReferrals, false),
+                    count("activeWeeks", "Aktive uger", "Active weeks", OutreachRow::activeWeeks, false)));
             all.addAll(summary("contactsPerActivity", "Kontakter pr. aktivitet", "Contacts per activity",
-                    OutreachAnswer::contactsPerActivity));
+                    OutreachRow::contactsPerActivity));
             all.addAll(summary("healthUsesPerPerson", "Brug af sundhedstilbud pr. person",
-                    "Health service uses per person", OutreachAnswer::healthUsesPerPerson));
+                    "Health service uses per person", OutreachRow::healthUsesPerPerson));
             all.add(count("assessedTrafficked", "Vurderet handlet", "Assessed trafficked",
-                    OutreachAnswer::assessedTrafficked, true));
+                    OutreachRow::assessedTrafficked, true));
             return List.copyOf(all);
         }
     }
@@ -260,7 +260,7 @@ class JsonStatWriter {
             for (List<GroupKey> key : keys) {
                 seen.add(key.get(i).code());
             }
-            var order = StatsService.keyOrder(List.of(dimension));
+            var order = GroupOrder.byKey(List.of(dimension));
             codes.add(seen.stream().sorted((a, b) -> order.compare(List.of(new GroupKey(dimension.name(), a)),
                     List.of(new GroupKey(dimension.name(), b)))).toList());
         }

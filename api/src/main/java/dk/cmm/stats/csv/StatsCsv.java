@@ -1,8 +1,7 @@
 package dk.cmm.stats.csv;
 
-import dk.cmm.stats.disclosure.AnswerGroup;
-import dk.cmm.stats.disclosure.OutreachAnswer;
-import dk.cmm.stats.disclosure.StatsAnswer;
+import dk.cmm.stats.stats.AnswerGroup;
+import dk.cmm.stats.stats.StatsAnswer;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -16,6 +15,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.springframework.stereotype.Component;
 
 import dk.cmm.stats.codebook.Lang;
+import dk.cmm.stats.stats.OutreachRow;
 import dk.cmm.stats.stats.Dimension;
 import dk.cmm.stats.stats.GroupKey;
 import dk.cmm.stats.stats.Labels;
@@ -83,14 +83,14 @@ class StatsCsv {
      * Every outreach metric per row; means, minima and maxima of the summaries, empty where there is none. For
      * callers without a token a {@code suppressed} column, and withheld person counts empty.
      */
-    String outreach(List<OutreachAnswer> outreachRows, List<? extends Dimension> groupBy, Lang lang,
+    String outreach(List<OutreachRow> outreachRows, List<? extends Dimension> groupBy, Lang lang,
             boolean withSuppressedColumn) {
         List<String> header = outreachHeader(groupBy);
         if (withSuppressedColumn) {
             header.add("suppressed");
         }
         List<List<Object>> rows = new ArrayList<>();
-        for (OutreachAnswer r : outreachRows) {
+        for (OutreachRow r : outreachRows) {
             List<Object> row = keyCells(r.key(), lang);
             row.addAll(java.util.Arrays.asList(r.activities(), r.contacts(), r.uniquePersons(), r.newPersons(),
                     r.observed(), r.observedNew(), r.nationalities(), r.healthServiceUses(), r.abortionReferrals(),

@@ -6,6 +6,7 @@ import dk.cmm.stats.disclosure.PublicStatistics.Audience;
 import dk.cmm.stats.graphql.Audiences;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.http.ContentDisposition;
@@ -30,6 +31,7 @@ import dk.cmm.stats.codebook.LabourSector;
 import dk.cmm.stats.codebook.ProgrammeKind;
 import dk.cmm.stats.codebook.Region;
 import dk.cmm.stats.codebook.Status;
+import dk.cmm.stats.stats.FilterField;
 import dk.cmm.stats.stats.HotlineDimension;
 import dk.cmm.stats.stats.HotlineFilter;
 import dk.cmm.stats.stats.InvalidQueryException;
@@ -38,10 +40,12 @@ import dk.cmm.stats.stats.OutreachFilter;
 import dk.cmm.stats.stats.Order;
 import dk.cmm.stats.stats.PersonDimension;
 import dk.cmm.stats.stats.PersonFilter;
+import dk.cmm.stats.stats.QueryRules;
 
 /**
  * The analysts' CSV companion of the GraphQL breakdowns: the same statistics service answers both, so their numbers
- * cannot differ. Every filter field is a query parameter (lists comma-separated), plus {@code groupBy},
+ * cannot differ. Every filter field of {@link FilterField}'s table is a query parameter of the same name (lists
+ * comma-separated), under the same {@link QueryRules} as GraphQL, plus {@code groupBy},
  * {@code includeEmpty} and {@code lang}. Bad parameters are answered with HTTP 400 and a plain-text reason.
  */
 @RestController
@@ -50,13 +54,12 @@ class StatsCsvController {
 
     static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
-    static final List<String> PERSON_PARAMETERS = List.of("groupBy", "includeEmpty", "orderBy", "lang",
-            "assessmentYears", "assessedBy", "contactChannel", "contactProgramme", "nationality", "region", "gender",
-            "ageMin", "ageMax", "exploitation", "labourSector", "status", "outcomeYears", "accommodation");
-    static final List<String> HOTLINE_PARAMETERS = List.of("groupBy", "includeEmpty", "orderBy", "lang", "years",
-            "callerType", "reason");
-    static final List<String> OUTREACH_PARAMETERS = List.of("groupBy", "lang", "years", "programme",
-            "programmeKind", "city");
+    /** The parameters of each endpoint: groupBy, includeEmpty and orderBy (breakdowns), lang, and the filter fields. */
+    static final List<String> PERSON_PARAMETERS = parameters(List.of("groupBy", "includeEmpty", "orderBy", "lang"),
+            FilterField.PERSON);
+    static final List<String> HOTLINE_PARAMETERS = parameters(List.of("groupBy", "includeEmpty", "orderBy", "lang"),
+            FilterField.HOTLINE);
+    static final List<String> OUTREACH_PARAMETERS = parameters(List.of("groupBy", "lang"), FilterField.OUTREACH);
 
     private final PublicStatistics statistics;
     private final StatsCsv csv;
@@ -112,24 +115,35 @@ class StatsCsvController {
                 .body(ex.getMessage() + "\n");
     }
 
-    /** The filters of the parameters (shared with the JSON-stat endpoints, so both take the same parameters). */
+    private static <F> List<String> parameters(List<String> own, List<FilterField<F>> table) {
+        List<String> names = new ArrayList<>(own);
+        table.forEach(field -> names.add(field.parameter()));
+        return List.copyOf(names);
+    }
+
+    /**
+     * The filters of the parameters (shared with the JSON-stat endpoints, so both take the same parameters), with
+     * the query rules' normalising applied as GraphQL applies it ({@link QueryRules}): {@code nationality=ng} is NG.
+     */
     static PersonFilter personFilter(CsvParameters p) {
-        return new PersonFilter(p.integers("assessmentYears"), p.codes("assessedBy", AssessedBy.class),
-                p.codes("contactChannel", ContactChannel.class), p.strings("contactProgramme"),
-                p.strings("nationality"), p.codes("region", Region.class), p.codes("gender", Gender.class),
-                p.integer("ageMin"), p.integer("ageMax"), p.codes("exploitation", Exploitation.class),
-                p.codes("labourSector", LabourSector.class), p.codes("status", Status.class),
-                p.integers("outcomeYears"), p.codes("accommodation", Accommodation.class));
+        return QueryRules.normalised(new PersonFilter(p.integers("assessmentYears"),
+                p.codes("assessedBy", AssessedBy.class), p.codes("contactChannel", ContactChannel.class),
+                p.strings("contactProgramme"), p.strings("nationality"), p.codes("region", Region.class),
+                p.codes("gender", Gender.class), p.integer("ageMin"), p.integer("ageMax"),
+                p.codes("exploitation", Exploitation.class), p.codes("labourSector", LabourSector.class),
+                p.codes("status", Status.class), p.integers("outcomeYears"),
+                p.codes("accommodation", Accommodation.class), p.integer("yearFrom"), p.integer("yearTo")));
     }
 
     static HotlineFilter hotlineFilter(CsvParameters p) {
-        return new HotlineFilter(p.integers("years"), p.codes("callerType", CallerType.class),
-                p.codes("reason", CallReason.class));
+        return QueryRules.normalised(new HotlineFilter(p.integers("years"), p.codes("callerType", CallerType.class),
+                p.codes("reason", CallReason.class), p.integer("yearFrom"), p.integer("yearTo")));
     }
 
     static OutreachFilter outreachFilter(CsvParameters p) {
-        return new OutreachFilter(p.integers("years"), p.strings("programme"),
-                p.codes("programmeKind", ProgrammeKind.class), p.strings("city"));
+        return QueryRules.normalised(new OutreachFilter(p.integers("years"), p.strings("programme"),
+                p.codes("programmeKind", ProgrammeKind.class), p.strings("city"), p.integer("yearFrom"),
+                p.integer("yearTo")));
     }
 
     /**

@@ -1,10 +1,10 @@
 package dk.cmm.stats.csv;
 
-import dk.cmm.stats.disclosure.AnswerGroup;
+import dk.cmm.stats.stats.AnswerGroup;
 import dk.cmm.stats.disclosure.DisclosureLimitException;
 import dk.cmm.stats.disclosure.PublicStatistics;
 import dk.cmm.stats.disclosure.PublicStatistics.Audience;
-import dk.cmm.stats.disclosure.StatsAnswer;
+import dk.cmm.stats.stats.StatsAnswer;
 import dk.cmm.stats.graphql.Audiences;
 
 import java.util.List;

@@ -88,7 +88,7 @@ public class OutreachProtection {
     }
 
     /** The rows a caller without a token sees: the persons' counts protected (see the class comment). */
-    List<OutreachAnswer> protect(OutreachFilter f, List<OutreachDimension> groupBy, List<OutreachRow> rows,
+    List<OutreachRow> protect(OutreachFilter f, List<OutreachDimension> groupBy, List<OutreachRow> rows,
             Map<Integer, Release> personReleases) {
         int k = properties.k();
         int year = f.years().get(0);
@@ -96,7 +96,7 @@ public class OutreachProtection {
         mongo.findAll(Programme.class).forEach(p -> programmes.put(p.code(), p));
         Release newPersons = newPersons(year, programmes);
         Release persons = personReleases.get(year);
-        List<OutreachAnswer> result = new ArrayList<>();
+        List<OutreachRow> result = new ArrayList<>();
         for (OutreachRow row : rows) {
             Integer unique = row.uniquePersons() == null || row.uniquePersons() == 0 || row.uniquePersons() >= k
                     ? row.uniquePersons() : null;
@@ -108,7 +108,7 @@ public class OutreachProtection {
             Integer assessed = persons == null || groupBy.contains(OutreachDimension.MONTH) ? null
                     : assessed(persons, selected);
             boolean healthShown = unique != null && unique >= k;
-            result.add(new OutreachAnswer(row.key(), row.activities(), row.contacts(), unique, fresh,
+            result.add(new OutreachRow(row.key(), row.activities(), row.contacts(), unique, fresh,
                     row.observed(), row.observedNew(), row.nationalities(), row.healthServiceUses(),
                     row.abortionReferrals(), row.activeWeeks(), row.contactsPerActivity(),
                     healthShown ? row.healthUsesPerPerson() : null, assessed,

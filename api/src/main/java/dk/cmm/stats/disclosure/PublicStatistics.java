@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
+import dk.cmm.stats.stats.OutreachRow;
 import dk.cmm.stats.stats.Dimension;
-import dk.cmm.stats.stats.Group;
-import dk.cmm.stats.stats.NoData;
+import dk.cmm.stats.stats.AnswerGroup;
+import dk.cmm.stats.stats.GroupOrder;
 import dk.cmm.stats.stats.Order;
 import dk.cmm.stats.stats.GroupKey;
 import dk.cmm.stats.stats.HotlineDimension;
@@ -24,7 +24,9 @@ import dk.cmm.stats.stats.OutreachDimension;
 import dk.cmm.stats.stats.OutreachFilter;
 import dk.cmm.stats.stats.PersonDimension;
 import dk.cmm.stats.stats.PersonFilter;
+import dk.cmm.stats.stats.QueryRules;
 import dk.cmm.stats.stats.Stats;
+import dk.cmm.stats.stats.StatsAnswer;
 import dk.cmm.stats.stats.StatsService;
 
 /**
@@ -45,9 +47,12 @@ public class PublicStatistics {
     private final Releases releases;
     private final PublicLimits limits;
     private final OutreachProtection outreach;
+    private final QueryRules rules;
 
-    public PublicStatistics(StatsService stats, Releases releases, PublicLimits limits, OutreachProtection outreach) {
+    public PublicStatistics(StatsService stats, Releases releases, PublicLimits limits, OutreachProtection outreach,
+            QueryRules rules) {
         this.stats = stats;
+        this.rules = rules;
         this.releases = releases;
         this.limits = limits;
         this.outreach = outreach;
@@ -62,10 +67,11 @@ public class PublicStatistics {
             boolean includeEmpty, Order order) {
         PersonFilter f = filter == null ? PersonFilter.ALL : filter;
         if (audience == Audience.STAFF) {
-            return exact(stats.personStats(f, groupBy, includeEmpty, order), groupBy, order,
+            Stats exact = stats.personStats(f, groupBy, includeEmpty, order);
+            return withoutRecords(StatsAnswer.exact(exact, groupBy, order), exact,
                     asked(f.assessmentYears(), f.yearFrom(), f.yearTo()));
         }
-        stats.validatePersons(f, groupBy);
+        rules.validatePersons(f, groupBy);
         limits.checkPersons(f, groupBy);
         Question question = new Question(ReleaseBuilder.PERSONS, PersonDimension.ASSESSMENT_YEAR.name(),
                 QuestionFields.persons(f), f.yearFrom(), f.yearTo(), groupBy.stream().map(Enum::name).toList(),
@@ -82,10 +88,11 @@ public class PublicStatistics {
             boolean includeEmpty, Order order) {
         HotlineFilter f = filter == null ? HotlineFilter.ALL : filter;
         if (audience == Audience.STAFF) {
-            return exact(stats.hotlineStats(f, groupBy, includeEmpty, order), groupBy, order,
+            Stats exact = stats.hotlineStats(f, groupBy, includeEmpty, order);
+            return withoutRecords(StatsAnswer.exact(exact, groupBy, order), exact,
                     asked(f.years(), f.yearFrom(), f.yearTo()));
         }
-        stats.validateHotline(f, groupBy);
+        rules.validateHotline(f, groupBy);
         limits.checkHotline(f, groupBy);
         Question question = new Question(ReleaseBuilder.HOTLINE, HotlineDimension.YEAR.name(),
                 QuestionFields.hotline(f), f.yearFrom(), f.yearTo(), groupBy.stream().map(Enum::name).toList(),
@@ -93,15 +100,15 @@ public class PublicStatistics {
         return answer(question, false, groupBy, order);
     }
 
-    public List<OutreachAnswer> outreachStats(Audience audience, OutreachFilter filter,
+    public List<OutreachRow> outreachStats(Audience audience, OutreachFilter filter,
             List<OutreachDimension> groupBy) {
         OutreachFilter f = filter == null ? OutreachFilter.ALL : filter;
         if (audience == Audience.STAFF) {
-            return stats.outreachStats(f, groupBy).stream().map(OutreachAnswer::exact).toList();
+            return stats.outreachStats(f, groupBy);
         }
-        stats.validateOutreach(f, groupBy);
+        rules.validateOutreach(f, groupBy);
         outreach.check(f, groupBy);
-        Map<String, List<OutreachAnswer>> published = releases.outreach(f.years().get(0));
+        Map<String, List<OutreachRow>> published = releases.outreach(f.years().get(0));
         if (published == null && releases.latest(ReleaseBuilder.PERSONS).containsKey(f.years().get(0))) {
             return List.of(); // a published year without outreach activities
         }
@@ -113,7 +120,7 @@ public class PublicStatistics {
         int year = f.years().get(0);
         int yearAt = groupBy.indexOf(OutreachDimension.YEAR);
         List<OutreachDimension> others = groupBy.stream().filter(d -> d != OutreachDimension.YEAR).toList();
-        List<OutreachAnswer> rows = published.getOrDefault(OutreachProtection.key(others), List.of());
+        List<OutreachRow> rows = published.getOrDefault(OutreachProtection.key(others), List.of());
         if (yearAt < 0) {
             return rows;
         }
@@ -137,24 +144,8 @@ public class PublicStatistics {
         return asked;
     }
 
-    /**
-     * The exact answer; the years asked for without records as groups with no count (reason NO_DATA), and where no
-     * year asked for holds records, no total either (NO_DATA, never 0).
-     */
-    private static StatsAnswer exact(Stats stats, List<? extends Dimension> groupBy, Order order, Set<Integer> asked) {
-        List<AnswerGroup> groups = new ArrayList<>();
-        for (Group group : stats.groups()) {
-            groups.add(new AnswerGroup(group.key(), group.count(), group.share(), false, null));
-        }
-        if (groupBy.size() == 1) {
-            for (NoData none : stats.noData()) {
-                groups.add(new AnswerGroup(List.of(none.key()), null, null, false, AnswerGroup.NO_DATA));
-            }
-            if (order == Order.KEY) {
-                groups.sort(Comparator.comparing(AnswerGroup::key, StatsService.keyOrder(groupBy)));
-            }
-        }
-        StatsAnswer answer = new StatsAnswer(stats.total(), List.copyOf(groups), stats.age(), stats.stayDays());
+    /** Where no year asked for holds records, the exact answer has no total either (NO_DATA, never 0). */
+    private static StatsAnswer withoutRecords(StatsAnswer answer, Stats stats, Set<Integer> asked) {
         Set<Integer> without = new java.util.HashSet<>();
         stats.noData().forEach(none -> without.add(Integer.valueOf(none.key().code())));
         return stats.total() == 0 && !asked.isEmpty() && without.containsAll(asked) ? answer.withoutRecords() : answer;
@@ -230,12 +221,9 @@ public class PublicStatistics {
                     count.map(Release.Count::margin).orElse(null)));
         }
         if (order == Order.KEY) {
-            groups.sort(Comparator.comparing(AnswerGroup::key, StatsService.keyOrder(groupBy)));
+            groups.sort(Comparator.comparing(AnswerGroup::key, GroupOrder.byKey(groupBy)));
         } else {
-            groups.sort(Comparator.comparing((AnswerGroup g) -> g.count() == null)
-                    .thenComparing(g -> g.count() == null ? 0 : -g.count())
-                    .thenComparing(g -> g.key().stream().map(PublicStatistics::sortable)
-                            .collect(Collectors.joining("\u0000"))));
+            groups.sort(GroupOrder.byCount(AnswerGroup::count, AnswerGroup::key));
         }
         boolean plain = others.isEmpty() && q.groupBy().isEmpty() && years.size() == 1 && unpublished.isEmpty();
         Release only = plain ? published.get(years.get(0)) : null;
@@ -247,20 +235,13 @@ public class PublicStatistics {
         return years.isEmpty() && withheldYears.isEmpty() && !unpublished.isEmpty() ? answer.withoutRecords() : answer;
     }
 
-    private static String sortable(GroupKey key) {
-        String code = key.code();
-        return code.chars().allMatch(Character::isDigit) ? "%012d".formatted(Long.parseLong(code)) : code;
-    }
-
     /** The group keys: every node of each groupBy dimension (the years in scope for the year dimension). */
     private List<List<GroupKey>> keys(Question q, Map<Integer, Release> published, List<Integer> years,
             List<Integer> unpublished) {
-        List<List<GroupKey>> keys = new ArrayList<>();
         if (q.groupBy().isEmpty()) {
-            return keys;
+            return List.of();
         }
-        keys.add(List.of());
-        for (String dimension : q.groupBy()) {
+        return GroupKey.crossProduct(q.groupBy(), dimension -> {
             Set<String> codes = new LinkedHashSet<>();
             if (dimension.equals(q.yearDimension())) {
                 Set<Integer> all = new java.util.TreeSet<>(years);
@@ -271,17 +252,8 @@ public class PublicStatistics {
                 // only codes the filter allows, so that includeEmpty adds no zero the filter excluded
                 years.forEach(y -> codes.addAll(allowedCodes(published.get(y), dimension, q.filter())));
             }
-            List<List<GroupKey>> next = new ArrayList<>();
-            for (List<GroupKey> prefix : keys) {
-                for (String code : codes) {
-                    List<GroupKey> key = new ArrayList<>(prefix);
-                    key.add(new GroupKey(dimension, code));
-                    next.add(List.copyOf(key));
-                }
-            }
-            keys = next;
-        }
-        return keys;
+            return codes;
+        });
     }
 
     /** The codes a dimension shows in a release: its axis's groups, or its leaves' codes. */

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 import dk.cmm.stats.importer.BundledDataLoader;
+import dk.cmm.stats.stats.OutreachRow;
 import dk.cmm.stats.stats.HotlineFilter;
 import dk.cmm.stats.stats.OutreachDimension;
 import dk.cmm.stats.stats.OutreachFilter;
@@ -59,7 +60,7 @@ public class Publication implements SmartInitializingSingleton {
         }
         OutreachFilter inYear = new OutreachFilter(List.of(year), null, null, null);
         if (!stats.outreachStats(inYear, List.of()).isEmpty()) {
-            Map<String, List<OutreachAnswer>> answers = new java.util.LinkedHashMap<>();
+            Map<String, List<OutreachRow>> answers = new java.util.LinkedHashMap<>();
             for (List<OutreachDimension> groupBy : OutreachProtection.publicGroupings()) {
                 answers.put(OutreachProtection.key(groupBy), outreach.protect(inYear, groupBy,
                         stats.outreachStats(inYear, groupBy), Map.of(year, persons)));

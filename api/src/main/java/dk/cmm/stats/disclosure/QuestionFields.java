@@ -6,39 +6,40 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import dk.cmm.stats.stats.HotlineDimension;
+import dk.cmm.stats.stats.FilterField;
 import dk.cmm.stats.stats.HotlineFilter;
 import dk.cmm.stats.stats.PersonDimension;
 import dk.cmm.stats.stats.PersonFilter;
 
-/** A filter as dimension → codes (only the dimensions it restricts), the terms releases answer in. */
+/**
+ * A filter as dimension → codes (only the dimensions it restricts), the terms releases answer in: read from
+ * {@link FilterField}'s table, not listed again here.
+ */
 final class QuestionFields {
 
     private QuestionFields() {
     }
 
     static Map<String, Set<String>> persons(PersonFilter f) {
-        Map<String, Set<String>> s = new LinkedHashMap<>();
-        put(s, PersonDimension.ASSESSMENT_YEAR, f.assessmentYears());
-        put(s, PersonDimension.ASSESSED_BY, f.assessedBy());
-        put(s, PersonDimension.CONTACT_CHANNEL, f.contactChannel());
-        put(s, PersonDimension.CONTACT_PROGRAMME, f.contactProgramme());
-        put(s, PersonDimension.NATIONALITY, f.nationality());
-        put(s, PersonDimension.REGION, f.region());
-        put(s, PersonDimension.GENDER, f.gender());
-        put(s, PersonDimension.EXPLOITATION, f.exploitation());
-        put(s, PersonDimension.LABOUR_SECTOR, f.labourSector());
-        put(s, PersonDimension.STATUS, f.status());
-        put(s, PersonDimension.OUTCOME_YEAR, f.outcomeYears());
-        put(s, PersonDimension.ACCOMMODATION, f.accommodation());
-        return s;
+        return selections(FilterField.PERSON, f);
     }
 
     static Map<String, Set<String>> hotline(HotlineFilter f) {
+        return selections(FilterField.HOTLINE, f);
+    }
+
+    /**
+     * The listed codes of every {@link FilterField.Match#ANY_OF} field the filter sets, by its dimension, in the
+     * table's order (the bounds, yearFrom/yearTo and the ages, are not codes: the callers read them on their own).
+     */
+    private static <F> Map<String, Set<String>> selections(List<FilterField<F>> table, F filter) {
         Map<String, Set<String>> s = new LinkedHashMap<>();
-        put(s, HotlineDimension.YEAR, f.years());
-        put(s, HotlineDimension.CALLER_TYPE, f.callerType());
-        put(s, HotlineDimension.REASON, f.reason());
+        for (FilterField<F> field : table) {
+            if (field.match() == FilterField.Match.ANY_OF && field.dimension() != null && field.isSet(filter)) {
+                s.put(field.dimension().name(), field.values(filter).stream().map(String::valueOf)
+                        .collect(Collectors.toSet()));
+            }
+        }
         return s;
     }
 
@@ -56,12 +57,5 @@ final class QuestionFields {
     static String axisOf(String dimension) {
         String leaves = leafDimensionOf(dimension);
         return leaves == null ? dimension : leaves;
-    }
-
-    private static void put(Map<String, Set<String>> selections, Enum<?> dimension, List<?> values) {
-        if (values != null && !values.isEmpty()) {
-            selections.put(dimension.name(), values.stream().map(v -> v instanceof Enum<?> e ? e.name()
-                    : String.valueOf(v)).collect(Collectors.toSet()));
-        }
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 
+import dk.cmm.stats.stats.OutreachRow;
 import dk.cmm.stats.stats.NumericSummary;
 
 /**
@@ -51,10 +52,10 @@ class ReleaseStore {
     /** A year's outreach answers as published: per groupBy (dimension names joined by commas), the rows. */
     @Document(OUTREACH_COLLECTION)
     record StoredOutreach(@Id String id, int year, int revision, Instant publishedAt,
-            List<StoredOutreachAnswers> answers) {
+            List<StoredOutreachRows> answers) {
     }
 
-    record StoredOutreachAnswers(String groupBy, List<OutreachAnswer> rows) {
+    record StoredOutreachRows(String groupBy, List<OutreachRow> rows) {
     }
 
     private final MongoTemplate mongo;
@@ -117,9 +118,9 @@ class ReleaseStore {
     }
 
     /** Stores a year's outreach answers as a new revision; false when that revision exists already. */
-    boolean saveOutreach(int year, int revision, Map<String, List<OutreachAnswer>> answers) {
-        List<StoredOutreachAnswers> stored = new ArrayList<>();
-        answers.forEach((groupBy, rows) -> stored.add(new StoredOutreachAnswers(groupBy, rows)));
+    boolean saveOutreach(int year, int revision, Map<String, List<OutreachRow>> answers) {
+        List<StoredOutreachRows> stored = new ArrayList<>();
+        answers.forEach((groupBy, rows) -> stored.add(new StoredOutreachRows(groupBy, rows)));
         org.bson.Document document = new org.bson.Document();
         mongo.getConverter().write(new StoredOutreach("OUTREACH:" + year + ":" + revision, year, revision,
                 Instant.now(), stored), document);
@@ -127,12 +128,12 @@ class ReleaseStore {
     }
 
     /** A revision of a year's outreach answers as stored (groupBy → rows), or null. */
-    Map<String, List<OutreachAnswer>> outreachRevision(int year, int revision) {
+    Map<String, List<OutreachRow>> outreachRevision(int year, int revision) {
         StoredOutreach stored = mongo.findById("OUTREACH:" + year + ":" + revision, StoredOutreach.class);
         if (stored == null) {
             return null;
         }
-        Map<String, List<OutreachAnswer>> answers = new HashMap<>();
+        Map<String, List<OutreachRow>> answers = new HashMap<>();
         stored.answers().forEach(a -> answers.put(a.groupBy(), List.copyOf(a.rows())));
         return answers;
     }
@@ -142,11 +143,11 @@ class ReleaseStore {
     }
 
     /** The newest outreach answers of every published year: year → groupBy → rows. */
-    Map<Integer, Map<String, List<OutreachAnswer>>> latestOutreach() {
-        Map<Integer, Map<String, List<OutreachAnswer>>> latest = new HashMap<>();
+    Map<Integer, Map<String, List<OutreachRow>>> latestOutreach() {
+        Map<Integer, Map<String, List<OutreachRow>>> latest = new HashMap<>();
         Query query = new Query().with(Sort.by(Sort.Order.asc("year"), Sort.Order.asc("revision")));
         for (StoredOutreach stored : mongo.find(query, StoredOutreach.class)) {
-            Map<String, List<OutreachAnswer>> answers = new HashMap<>();
+            Map<String, List<OutreachRow>> answers = new HashMap<>();
             stored.answers().forEach(a -> answers.put(a.groupBy(), List.copyOf(a.rows())));
             latest.put(stored.year(), answers);
         }

@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import dk.cmm.stats.stats.OutreachRow;
+
 /**
  * Publishing and reading releases. A release is built outside any lock from the data as it is, then written as a
  * new document; readers keep the releases in memory and reload them when the number of releases changes (checked
@@ -29,7 +31,7 @@ public class Releases {
 
     /** The latest release of every year, per subject, as read at one release count. */
     private record Snapshot(long count, long checkedAt, Map<String, Map<Integer, Release>> latest,
-            Map<Integer, Map<String, List<OutreachAnswer>>> outreach) {
+            Map<Integer, Map<String, List<OutreachRow>>> outreach) {
     }
 
     public Releases(ReleaseBuilder builder, ReleaseStore store) {
@@ -79,8 +81,8 @@ public class Releases {
      * Publishes a year's outreach answers as they are now, for every grouping a caller without a token may ask
      * (groupBy name list, joined by commas, → rows).
      */
-    public void publishOutreach(int year, Map<String, List<OutreachAnswer>> answers) {
-        Map<String, List<OutreachAnswer>> previous = outreach(year);
+    public void publishOutreach(int year, Map<String, List<OutreachRow>> answers) {
+        Map<String, List<OutreachRow>> previous = outreach(year);
         if (answers.equals(previous)) {
             return;
         }
@@ -100,7 +102,7 @@ public class Releases {
     }
 
     /** The published outreach answers of a year (groupBy → rows), or null where the year is not published. */
-    public Map<String, List<OutreachAnswer>> outreach(int year) {
+    public Map<String, List<OutreachRow>> outreach(int year) {
         return current().outreach().get(year);
     }
 

@@ -1,15 +1,12 @@
 package dk.cmm.stats.graphql;
 
-import java.time.Year;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import dk.cmm.stats.stats.InvalidQueryException;
+import dk.cmm.stats.stats.QueryRules;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
@@ -18,22 +15,16 @@ import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingEnvironmentImpl;
 
 /**
- * Argument rules of the GraphQL layer, applied to the {@code filter} of every query field before anything else
- * sees it (an instrumentation wraps the field's data fetcher outermost, so the field guard and disclosure control
- * get the checked filter too):
- * <ul>
- * <li>Nationality codes are accepted in any case ({@code ng} is {@code NG}), as the importer accepts them.</li>
- * <li>Years ({@code assessmentYears}, {@code outcomeYears}, {@code years}) lie from {@value #FIRST_YEAR} to next
- * year, the importer's range; {@code years: [2012, 99999]} is a BAD_REQUEST naming {@code filter.years}.</li>
- * </ul>
+ * Applies the normalising of {@link QueryRules} (the one set of query rules, which the CSV and JSON-stat endpoints
+ * apply too) to the {@code filter} of every query field before anything else sees it: an instrumentation wraps the
+ * field's data fetcher outermost, so the field guard and disclosure control get the checked filter too. For
+ * example {@code nationality: ["ng"]} is {@code NG}, and {@code years: [2012, 99999]} is a BAD_REQUEST naming
+ * {@code filter.years}.
  */
 @Component
 class ArgumentChecks extends SimplePerformantInstrumentation {
 
-    static final int FIRST_YEAR = 1990;
-
     private static final Set<String> FIELDS = Set.of("personStats", "hotlineStats", "outreachStats", "persons");
-    private static final List<String> YEAR_LISTS = List.of("assessmentYears", "outcomeYears", "years");
 
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters
@@ -53,24 +44,8 @@ class ArgumentChecks extends SimplePerformantInstrumentation {
         };
     }
 
+    /** The filter as {@link QueryRules} normalises it, for every endpoint alike. */
     static Map<String, Object> checked(Map<?, ?> filter) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        filter.forEach((key, value) -> out.put(String.valueOf(key), value));
-        int lastYear = Year.now().getValue() + 1;
-        for (String name : YEAR_LISTS) {
-            if (out.get(name) instanceof List<?> years) {
-                for (Object year : years) {
-                    if (year instanceof Number n && (n.longValue() < FIRST_YEAR || n.longValue() > lastYear)) {
-                        throw new InvalidQueryException("filter." + name, "Year " + n + " in filter." + name
-                                + " is outside " + FIRST_YEAR + "-" + lastYear);
-                    }
-                }
-            }
-        }
-        if (out.get("nationality") instanceof List<?> codes) {
-            out.put("nationality", codes.stream()
-                    .map(code -> code instanceof String s ? s.strip().toUpperCase(Locale.ROOT) : code).toList());
-        }
-        return out;
+        return QueryRules.normalised(filter);
     }
 }

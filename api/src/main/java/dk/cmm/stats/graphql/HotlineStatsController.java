@@ -10,7 +10,7 @@ import dk.cmm.stats.stats.HotlineDimension;
 import dk.cmm.stats.stats.HotlineFilter;
 import dk.cmm.stats.stats.Order;
 import dk.cmm.stats.disclosure.PublicStatistics;
-import dk.cmm.stats.disclosure.StatsAnswer;
+import dk.cmm.stats.stats.StatsAnswer;
 
 /** Breakdowns of the hotline's calls. */
 @Controller

@@ -7,7 +7,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 import dk.cmm.stats.disclosure.PublicStatistics;
-import dk.cmm.stats.disclosure.StatsAnswer;
+import dk.cmm.stats.stats.StatsAnswer;
 import dk.cmm.stats.stats.Order;
 import dk.cmm.stats.stats.PersonDimension;
 import dk.cmm.stats.stats.PersonFilter;

@@ -25,6 +25,7 @@ import dk.cmm.stats.report.FigureData.Row;
 import dk.cmm.stats.report.FigureData.Unit;
 import dk.cmm.stats.stats.Dimension;
 import dk.cmm.stats.stats.Group;
+import dk.cmm.stats.stats.GroupOrder;
 import dk.cmm.stats.stats.GroupKey;
 import dk.cmm.stats.stats.HotlineDimension;
 import dk.cmm.stats.stats.HotlineFilter;
@@ -192,10 +193,7 @@ class YearStatistics {
         List<OutreachRow> outreach(int year) {
             String y = Integer.toString(year);
             return outreachByYearAndProgramme.stream().filter(r -> r.key().get(0).code().equals(y))
-                    .map(r -> new OutreachRow(List.of(r.key().get(1)), r.activities(), r.contacts(),
-                            r.uniquePersons(), r.newPersons(), r.observed(), r.observedNew(), r.nationalities(),
-                            r.healthServiceUses(), r.abortionReferrals(), r.activeWeeks(), r.contactsPerActivity(),
-                            r.healthUsesPerPerson(), r.assessedTrafficked()))
+                    .map(r -> r.withKey(List.of(r.key().get(1))))
                     .toList();
         }
 
@@ -219,7 +217,7 @@ class YearStatistics {
             List<Group> groups = new ArrayList<>();
             counts.forEach((code, count) -> groups.add(new Group(List.of(new GroupKey(name, code)), count,
                     total == 0 ? 0 : (double) count / total)));
-            groups.sort(Comparator.comparingInt(Group::count).reversed().thenComparing(Group::code));
+            groups.sort(GroupOrder.byCount(Group::count, Group::key));
             return new Stats(total, List.copyOf(groups), null, null);
         }
     }
@@ -414,12 +412,11 @@ class YearStatistics {
                 rows.add(new Row(g.key(), g.count()));
             }
         }
-        Comparator<Row> byKnown = Comparator.comparing(Row::unknown);
-        Comparator<Row> byCode = Comparator.comparing((Row r) -> codeRank(dimension, r.code()))
-                .thenComparing(Row::code);
+        Comparator<Row> byCode = (a, b) -> GroupOrder.compareCodes(dimension, a.code(), b.code());
         rows.sort(order == Order.BY_COUNT
-                ? byKnown.thenComparing(Comparator.comparing(Row::count).reversed()).thenComparing(byCode)
-                : byKnown.thenComparing(byCode));
+                ? Comparator.comparing(Row::unknown).thenComparing(Comparator.comparing(Row::count).reversed())
+                        .thenComparing(byCode)
+                : byCode);
         boolean known = rows.stream().anyMatch(r -> !r.unknown() && r.count() > 0);
         Availability availability = known ? Availability.DATA
                 : !rows.isEmpty() && stats.total() > 0 || !parentKnown ? Availability.NOT_AVAILABLE
@@ -505,15 +502,6 @@ class YearStatistics {
         }
         return new FigureData(id, number(id), Chart.GROUPED, Unit.PERSONS, List.of(category.name(), series.name()),
                 List.copyOf(rows), known ? Availability.DATA : Availability.NOT_AVAILABLE, cross.total());
-    }
-
-    /** A code's place: its position in its code list, a number's value, else alphabetical (by the tie-breaker). */
-    private static long codeRank(Dimension dimension, String code) {
-        if (dimension.codeList() != null) {
-            int index = dimension.codeList().codes().indexOf(code);
-            return index < 0 ? Long.MAX_VALUE : index;
-        }
-        return code.chars().allMatch(Character::isDigit) && !code.isEmpty() ? Long.parseLong(code) : 0;
     }
 
     static String number(String id) {

@@ -1,6 +1,10 @@
 package dk.cmm.stats.stats;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import dk.cmm.stats.codebook.Codebook;
 
@@ -30,5 +34,29 @@ public record GroupKey(String dimension, String code) {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /**
+     * Every combination of the dimensions' codes, as group keys, the first dimension varying slowest: the groups an
+     * answer may have, over the live codes (staff) or a release's codes (the public) alike.
+     *
+     * @param codes a dimension's codes, by its name
+     */
+    public static List<List<GroupKey>> crossProduct(List<String> dimensions,
+            Function<String, ? extends Collection<String>> codes) {
+        List<List<GroupKey>> keys = List.of(List.of());
+        for (String dimension : dimensions) {
+            List<List<GroupKey>> next = new ArrayList<>();
+            Collection<String> values = codes.apply(dimension);
+            for (List<GroupKey> prefix : keys) {
+                for (String code : values) {
+                    List<GroupKey> key = new ArrayList<>(prefix);
+                    key.add(new GroupKey(dimension, code));
+                    next.add(List.copyOf(key));
+                }
+            }
+            keys = next;
+        }
+        return keys;
     }
 }

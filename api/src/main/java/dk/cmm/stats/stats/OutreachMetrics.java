@@ -60,7 +60,7 @@ final class OutreachMetrics {
                     newPersons, observed, observedNew, nationalities.size(), healthServiceUses, abortionReferrals,
                     weeks.size(), Summaries.summary(new TreeMap<>(contactsPerActivity)),
                     usesPerPerson.isEmpty() ? null : Summaries.summary(new TreeMap<>(usesPerPerson)),
-                    assessedTrafficked);
+                    assessedTrafficked, false);
         }
     }
 

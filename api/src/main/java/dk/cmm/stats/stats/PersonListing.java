@@ -26,11 +26,11 @@ public class PersonListing {
     public static final int MAX_PAGE_SIZE = 500;
 
     private final MongoTemplate mongo;
-    private final StatsService stats;
+    private final QueryRules rules;
 
-    public PersonListing(MongoTemplate mongo, StatsService stats) {
+    public PersonListing(MongoTemplate mongo, QueryRules rules) {
         this.mongo = mongo;
-        this.stats = stats;
+        this.rules = rules;
     }
 
     /**
@@ -40,7 +40,7 @@ public class PersonListing {
      */
     public Page page(PersonFilter filter, String afterCaseRef, int size) {
         PersonFilter f = filter == null ? PersonFilter.ALL : filter;
-        stats.checkPersonFilter(f);
+        rules.checkPersonFilter(f);
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw new InvalidQueryException("first", "first must be between 1 and " + MAX_PAGE_SIZE + ", got " + size);
         }

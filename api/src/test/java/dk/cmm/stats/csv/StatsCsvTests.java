@@ -121,6 +121,23 @@ class StatsCsvTests {
         assertThat(get(series + "&orderBy=YEAR").statusCode()).isEqualTo(400);
     }
 
+    /** One set of query rules: the CSV normalises a filter as GraphQL does (issue 22: it refused nationality=ng). */
+    @Test
+    void shouldNormaliseTheFilterAsGraphQlDoes() {
+        HttpResponse<String> lower = get("/api/stats/persons.csv?assessmentYears=2012&nationality=ng,%20ro");
+        assertThat(lower.statusCode()).as(lower.body()).isEqualTo(200);
+        assertThat(lower.body()).isEqualTo(get("/api/stats/persons.csv?assessmentYears=2012&nationality=NG,RO")
+                .body());
+        int viaGraphQl = graphQl.documentName("personTotalFiltered").variable("filter", Map.of(
+                "assessmentYears", List.of(2012), "nationality", List.of("ng", "ro")))
+                .execute().path("personStats.total").entity(Integer.class).get();
+        assertThat(viaGraphQl).isPositive();
+        assertThat(parse(lower).get(0).get("count")).isEqualTo(String.valueOf(viaGraphQl));
+        HttpResponse<String> farYear = get("/api/stats/hotline.csv?years=2012,99999");
+        assertThat(farYear.statusCode()).isEqualTo(400);
+        assertThat(farYear.body()).contains("Year 99999 in filter.years is outside 1990-");
+    }
+
     @Test
     void shouldWriteTheTotalAsOneRowWithoutGroupBy() {
         HttpResponse<String> response = get("/api/stats/persons.csv?assessmentYears=2012");

@@ -1,8 +1,6 @@
-package dk.cmm.stats.disclosure;
+package dk.cmm.stats.stats;
 
 import java.util.List;
-
-import dk.cmm.stats.stats.GroupKey;
 
 /**
  * One group of a breakdown as a caller sees it.

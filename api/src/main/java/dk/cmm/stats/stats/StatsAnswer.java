@@ -1,11 +1,12 @@
-package dk.cmm.stats.disclosure;
+package dk.cmm.stats.stats;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
-import dk.cmm.stats.stats.NumericSummary;
-
 /**
- * A breakdown as a caller sees it, exact or protected, in one shape: {@code total} and a group's count are null
+ * A breakdown as a caller sees it, exact or protected, in one shape (the one answer type of GraphQL, CSV and
+ * JSON-stat, for staff and public): {@code total} and a group's count are null
  * where withheld, and flagged noisy where the noisy layer estimates them. Staff get the exact numbers with nothing
  * withheld and nothing noisy.
  *
@@ -32,8 +33,28 @@ public record StatsAnswer(Integer total, List<AnswerGroup> groups, NumericSummar
     }
 
     /** This answer for a question whose every year holds no records: no total (NO_DATA, never 0). */
-    StatsAnswer withoutRecords() {
+    public StatsAnswer withoutRecords() {
         return new StatsAnswer(null, groups, null, null, false, null, AnswerGroup.NO_DATA);
+    }
+
+    /**
+     * A staff answer: the exact breakdown, nothing withheld and nothing noisy; with one groupBy dimension the years
+     * asked for without records as groups with no count (reason NO_DATA), in the answer's order.
+     */
+    public static StatsAnswer exact(Stats stats, List<? extends Dimension> groupBy, Order order) {
+        List<AnswerGroup> groups = new ArrayList<>();
+        for (Group group : stats.groups()) {
+            groups.add(new AnswerGroup(group.key(), group.count(), group.share(), false, null));
+        }
+        if (groupBy.size() == 1) {
+            for (NoData none : stats.noData()) {
+                groups.add(new AnswerGroup(List.of(none.key()), null, null, false, AnswerGroup.NO_DATA));
+            }
+            if (order == Order.KEY) {
+                groups.sort(Comparator.comparing(AnswerGroup::key, GroupOrder.byKey(groupBy)));
+            }
+        }
+        return new StatsAnswer(stats.total(), List.copyOf(groups), stats.age(), stats.stayDays());
     }
 
     /** EXACT, NOISY or MIXED, over the total and the groups that have a count. */
