@@ -44,10 +44,12 @@ export function valueText(lang, v, format) {
   return v.noisy ? `≈ ${text}` : text;
 }
 
-/** The label at a mark: the value, and for an estimate of a count its 90 % margin ("≈ 28 ± 4"). */
+/**
+ * The label at a mark: the value ("≈ 28" for an estimate). An estimate's 90 % margin is its error bar and its title;
+ * written into the label too it was cut off beside the bars on a phone.
+ */
 function markText(lang, v, format) {
-  const text = valueText(lang, v, format);
-  return v.noisy && v.margin != null && format === 'count' ? `${text} ± ${formatCount(lang, v.margin)}` : text;
+  return valueText(lang, v, format);
 }
 
 /** Whether a mark gets an error bar: an estimated count with its margin. */

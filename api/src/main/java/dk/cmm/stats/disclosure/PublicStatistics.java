@@ -69,7 +69,7 @@ public class PublicStatistics {
         if (audience == Audience.STAFF) {
             Stats exact = stats.personStats(f, groupBy, includeEmpty, order);
             return withoutRecords(StatsAnswer.exact(exact, groupBy, order), exact,
-                    asked(f.assessmentYears(), f.yearFrom(), f.yearTo()));
+                    asked(f.assessmentYears(), f.yearFrom(), f.yearTo()), stats.assessmentYears());
         }
         rules.validatePersons(f, groupBy);
         limits.checkPersons(f, groupBy);
@@ -90,7 +90,7 @@ public class PublicStatistics {
         if (audience == Audience.STAFF) {
             Stats exact = stats.hotlineStats(f, groupBy, includeEmpty, order);
             return withoutRecords(StatsAnswer.exact(exact, groupBy, order), exact,
-                    asked(f.years(), f.yearFrom(), f.yearTo()));
+                    asked(f.years(), f.yearFrom(), f.yearTo()), stats.hotlineYears());
         }
         rules.validateHotline(f, groupBy);
         limits.checkHotline(f, groupBy);
@@ -145,10 +145,10 @@ public class PublicStatistics {
     }
 
     /** Where no year asked for holds records, the exact answer has no total either (NO_DATA, never 0). */
-    private static StatsAnswer withoutRecords(StatsAnswer answer, Stats stats, Set<Integer> asked) {
-        Set<Integer> without = new java.util.HashSet<>();
-        stats.noData().forEach(none -> without.add(Integer.valueOf(none.key().code())));
-        return stats.total() == 0 && !asked.isEmpty() && without.containsAll(asked) ? answer.withoutRecords() : answer;
+    private static StatsAnswer withoutRecords(StatsAnswer answer, Stats stats, Set<Integer> asked,
+            List<Integer> recorded) {
+        return stats.total() == 0 && !asked.isEmpty() && recorded.stream().noneMatch(asked::contains)
+                ? answer.withoutRecords() : answer;
     }
 
     /**
