@@ -130,19 +130,9 @@ public record Release(String subject, int year, int revision, Instant publishedA
                 return OptionalLong.of(0);
             }
         }
-        List<List<int[]>> formsA = restricted.isEmpty() ? List.of(List.of(new int[] { 0, 1 }))
-                : forms(axes.get(restricted.get(0)), selection.get(restricted.get(0)));
-        List<List<int[]>> formsB = restricted.size() < 2 ? List.of(List.of(new int[] { 0, 1 }))
-                : forms(axes.get(restricted.get(1)), selection.get(restricted.get(1)));
-        int axisA = restricted.isEmpty() ? -1 : restricted.get(0);
-        int axisB = restricted.size() < 2 ? -1 : restricted.get(1);
-        for (List<int[]> formA : formsA) {
-            for (List<int[]> formB : formsB) {
-                Count sum = sum(axisA, formA, axisB, formB, false);
-                if (sum != null) {
-                    return OptionalLong.of(sum.value());
-                }
-            }
+        java.util.Optional<Count> direct = sums(selection, false).findFirst();
+        if (direct.isPresent()) {
+            return OptionalLong.of(direct.get().value());
         }
         // a part of a published zero is zero: the cells under a row or column whose count is 0
         if (restricted.size() == 2) {
@@ -170,6 +160,15 @@ public record Release(String subject, int year, int revision, Instant publishedA
         if (noisy.isEmpty()) {
             return java.util.Optional.empty();
         }
+        // min keeps the first of equal margins, as the forms come
+        return sums(selection, true).min(java.util.Comparator.comparingInt(Release::marginOf));
+    }
+
+    /**
+     * Every way the cells write a selection's count (at most two restricted axes), in the order of {@link #forms}:
+     * lazily, so that a caller content with the first computes no more.
+     */
+    private java.util.stream.Stream<Count> sums(Map<Integer, Set<Integer>> selection, boolean withNoisy) {
         List<Integer> restricted = new ArrayList<>(selection.keySet());
         restricted.sort(Integer::compare);
         List<List<int[]>> formsA = restricted.isEmpty() ? List.of(List.of(new int[] { 0, 1 }))
@@ -178,16 +177,8 @@ public record Release(String subject, int year, int revision, Instant publishedA
                 : forms(axes.get(restricted.get(1)), selection.get(restricted.get(1)));
         int axisA = restricted.isEmpty() ? -1 : restricted.get(0);
         int axisB = restricted.size() < 2 ? -1 : restricted.get(1);
-        Count best = null;
-        for (List<int[]> formA : formsA) {
-            for (List<int[]> formB : formsB) {
-                Count sum = sum(axisA, formA, axisB, formB, true);
-                if (sum != null && (best == null || marginOf(sum) < marginOf(best))) {
-                    best = sum;
-                }
-            }
-        }
-        return java.util.Optional.ofNullable(best);
+        return formsA.stream().flatMap(formA -> formsB.stream()
+                .map(formB -> sum(axisA, formA, axisB, formB, withNoisy))).filter(java.util.Objects::nonNull);
     }
 
     private static int marginOf(Count count) {

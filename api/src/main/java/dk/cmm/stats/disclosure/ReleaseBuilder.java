@@ -130,8 +130,8 @@ public class ReleaseBuilder {
         Set<Cell> mustPublish = reportCells(axes, geometry, joint, reportCells, atLeast);
         // the protection is a function of the counts alone: the same counts (in another test context, or published
         // again unchanged) are protected the same way without solving again
-        String signature = axes.axes() + "|" + properties.k() + "|" + joint.stream().map(java.util.Arrays::toString)
-                .sorted().toList() + "|" + mustPublish + "|" + new java.util.TreeMap<>(atLeast.entrySet().stream()
+        List<String> jointText = joint.stream().map(java.util.Arrays::toString).sorted().toList();
+        String signature = axes.axes() + "|" + properties.k() + "|" + jointText + "|" + mustPublish + "|" + new java.util.TreeMap<>(atLeast.entrySet().stream()
                         .collect(java.util.stream.Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue)))
                 + "|" + new java.util.TreeMap<>(before.entrySet().stream()
                         .collect(java.util.stream.Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue)));
@@ -157,8 +157,7 @@ public class ReleaseBuilder {
             }
         }
         Map<String, Release.Noisy> noisy = new HashMap<>();
-        String countsAndPattern = axes.axes() + "|" + joint.stream().map(java.util.Arrays::toString).sorted().toList()
-                + "|" + new java.util.TreeMap<>(published);
+        String countsAndPattern = axes.axes() + "|" + jointText + "|" + new java.util.TreeMap<>(published);
         Release.Noise noise = PERSONS.equals(subject) && properties.noise().enabled()
                 ? noisyLayer(axes, geometry, outcome.withheld(), previous, noiseSource, countsAndPattern, noisy)
                 : null;
