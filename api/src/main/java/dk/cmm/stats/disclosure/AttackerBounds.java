@@ -191,6 +191,23 @@ final class AttackerBounds {
         return new Range(constant + bound(objective, false), constant + bound(objective, true));
     }
 
+    /**
+     * Whether the published cells pin a cell to one count: its range over the continuous relaxation is a point (the
+     * whole-number range lies inside it, so this never calls a cell pinned that is not). No whole-number search.
+     */
+    boolean pinned(Cell cell) {
+        Map<Integer, Integer> objective = new LinkedHashMap<>();
+        sumUnder(cell, objective);
+        objective.values().removeIf(c -> c == 0);
+        if (objective.isEmpty()) {
+            return true;
+        }
+        Set<Integer> groups = new TreeSet<>();
+        objective.keySet().forEach(v -> groups.add(component[v]));
+        Program program = programs.computeIfAbsent(groups, g -> new Program(g, false));
+        return program.solve(objective, true) - program.solve(objective, false) < 1e-6;
+    }
+
     private long bound(Map<Integer, Integer> objective, boolean maximise) {
         Set<Integer> groups = new TreeSet<>();
         objective.keySet().forEach(v -> groups.add(component[v]));

@@ -161,6 +161,20 @@ public class ReleaseBuilder {
         Release.Noise noise = PERSONS.equals(subject) && properties.noise().enabled()
                 ? noisyLayer(axes, geometry, outcome.withheld(), previous, noiseSource, countsAndPattern, noisy)
                 : null;
+        // a withheld cell that the published cells pin to one count is known to everyone: publish it exact, not as
+        // an estimate with a margin it does not have (a row of zeros, a column with one unknown cell left)
+        if (!noisy.isEmpty()) {
+            AttackerBounds bounds = new AttackerBounds(geometry, outcome.withheld());
+            for (Cell cell : cells) {
+                String key = key(geometry, cell);
+                if (noisy.containsKey(key) && bounds.pinned(cell)) {
+                    noisy.remove(key);
+                    published.put(key, geometry.value(cell));
+                    occupiedPublished[cell.dimensions()] += geometry.value(cell) > 0 ? 1 : 0;
+                    inPublished += cell.dimensions() > 0 ? geometry.value(cell) : 0;
+                }
+            }
+        }
         NumericSummary age = null;
         NumericSummary stayDays = null;
         if (PERSONS.equals(subject)) {

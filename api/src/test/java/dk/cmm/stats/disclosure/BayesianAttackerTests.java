@@ -14,7 +14,6 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import dk.cmm.stats.ApiTest;
@@ -51,8 +50,6 @@ class BayesianAttackerTests {
     @Autowired
     org.springframework.beans.factory.ObjectProvider<ReportedCells> reported;
 
-    @TempDir
-    Path dir;
 
     @Test
     @SuppressWarnings("unchecked")
@@ -67,7 +64,7 @@ class BayesianAttackerTests {
                 publications.add(Map.of("seed", seed, "year", year, "tables", tables(built)));
             }
         }
-        Path input = dir.resolve("noisy-tables.json");
+        Path input = Path.of("target/bayes-input.json");
         Files.writeString(input, JsonMapper.builder().build().writeValueAsString(Map.of("sigma",
                 properties.noise().sigma().doubleValue(), "publications", publications)));
         Process process = new ProcessBuilder("python3", PROGRAM.toString(), input.toString())
