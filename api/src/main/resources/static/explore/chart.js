@@ -234,11 +234,14 @@ function line(lang, chart, svgAttrs) {
       const left = inset + ((ci + 0.3) * (100 - 2 * inset)) / n;
       const right = inset + ((ci + 0.7) * (100 - 2 * inset)) / n;
       svg.append(s('line', { class: 'column__na-mark line__na-mark', x1: `${left}%`, x2: `${right}%`, y1: base - 1, y2: base - 1 }));
-      const text = s('text', { class: 'chart__na', x: x(ci), y: base - 30, 'text-anchor': 'middle' });
-      valueText(lang, c.values[0] || { noData: true }, chart.format).split(' ').forEach((word, wi) => {
-        text.append(s('tspan', { x: x(ci), dy: wi === 0 ? 0 : 15 }, word));
-      });
-      svg.append(text);
+      // words at every gap of a long series overlap on a phone: there the dashed mark and the legend say it once
+      if (!small) {
+        const text = s('text', { class: 'chart__na', x: x(ci), y: base - 30, 'text-anchor': 'middle' });
+        valueText(lang, c.values[0] || { noData: true }, chart.format).split(' ').forEach((word, wi) => {
+          text.append(s('tspan', { x: x(ci), dy: wi === 0 ? 0 : 15 }, word));
+        });
+        svg.append(text);
+      }
     }
     svg.append(s('text', { class: `chart__label${small && ci % 2 ? ' chart__label--odd' : ''}`, x: x(ci), y: base + 22, 'text-anchor': 'middle' }, c.label));
   });

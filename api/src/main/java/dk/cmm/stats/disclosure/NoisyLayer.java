@@ -121,6 +121,22 @@ final class NoisyLayer {
         return new Result(cells, tables.stream().map(Table::name).toList(), failed);
     }
 
+    /** The withheld cells the tables could give a noisy count: their two-way cells and their axes' one-way cells. */
+    Set<Cell> candidates(List<Table> tables) {
+        Set<Cell> cells = new LinkedHashSet<>();
+        for (Table table : tables) {
+            for (int na : atOrAbove(table.a())) {
+                cells.add(Cell.of(table.a().axis(), na));
+                for (int nb : atOrAbove(table.b())) {
+                    cells.add(Cell.of(table.a().axis(), na, table.b().axis(), nb));
+                }
+            }
+            atOrAbove(table.b()).forEach(nb -> cells.add(Cell.of(table.b().axis(), nb)));
+        }
+        cells.retainAll(withheld);
+        return cells;
+    }
+
     private static Set<Integer> axesOf(Table table) {
         return Set.of(table.a().axis(), table.b().axis());
     }

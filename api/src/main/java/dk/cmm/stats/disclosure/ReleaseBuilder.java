@@ -156,25 +156,28 @@ public class ReleaseBuilder {
                 }
             }
         }
-        Map<String, Release.Noisy> noisy = new HashMap<>();
-        String countsAndPattern = axes.axes() + "|" + jointText + "|" + new java.util.TreeMap<>(published);
-        Release.Noise noise = PERSONS.equals(subject) && properties.noise().enabled()
-                ? noisyLayer(axes, geometry, outcome.withheld(), previous, noiseSource, countsAndPattern, noisy)
-                : null;
-        // a withheld cell that the published cells pin to one count is known to everyone: publish it exact, not as
-        // an estimate with a margin it does not have (a row of zeros, a column with one unknown cell left)
-        if (!noisy.isEmpty()) {
-            AttackerBounds bounds = new AttackerBounds(geometry, outcome.withheld());
-            for (Cell cell : cells) {
-                String key = key(geometry, cell);
-                if (noisy.containsKey(key) && bounds.pinned(cell)) {
-                    noisy.remove(key);
-                    published.put(key, geometry.value(cell));
-                    occupiedPublished[cell.dimensions()] += geometry.value(cell) > 0 ? 1 : 0;
-                    inPublished += cell.dimensions() > 0 ? geometry.value(cell) : 0;
-                }
+        boolean measured = PERSONS.equals(subject) && properties.noise().enabled();
+        Set<Cell> withheld = outcome.withheld();
+        if (measured) {
+            // a withheld cell of the workload that the published cells pin to one count is known to everyone: it is
+            // published exact, not as an estimate with a margin it does not have (a column whose other cells are
+            // exact zeros). Decided before the noise, from the exact layer alone, so that publishing the same
+            // counts again finds the same cells and measures nothing new.
+            Set<Cell> pinned = pinned(geometry, withheld, workload(axes, properties.noise().tables()));
+            withheld = new HashSet<>(withheld);
+            withheld.removeAll(pinned);
+            for (Cell cell : pinned) {
+                long value = geometry.value(cell);
+                published.put(key(geometry, cell), value);
+                occupiedPublished[cell.dimensions()] += value > 0 ? 1 : 0;
+                inPublished += cell.dimensions() > 0 ? value : 0;
             }
         }
+        Map<String, Release.Noisy> noisy = new HashMap<>();
+        String countsAndPattern = axes.axes() + "|" + jointText + "|" + new java.util.TreeMap<>(published);
+        Release.Noise noise = measured
+                ? noisyLayer(axes, geometry, withheld, previous, noiseSource, countsAndPattern, noisy)
+                : null;
         NumericSummary age = null;
         NumericSummary stayDays = null;
         if (PERSONS.equals(subject)) {
@@ -188,7 +191,7 @@ public class ReleaseBuilder {
                 occupiedNoisy[cell.dimensions()]++;
             }
         }
-        Release.Audit audit = new Release.Audit(cells.size(), outcome.withheld().size(), outcome.primary(),
+        Release.Audit audit = new Release.Audit(cells.size(), withheld.size(), outcome.primary(),
                 outcome.audited(), outcome.rounds(), outcome.pinnedByPublished().size(), inPublished,
                 (System.nanoTime() - start) / 1_000_000, new Release.Loss(occupied[1], occupiedPublished[1],
                         occupied[2], occupiedPublished[2], occupiedNoisy[1], occupiedNoisy[2]));
@@ -232,6 +235,22 @@ public class ReleaseBuilder {
         }
         return new Release.Noise(sigma, rho, before + rho, result.measured(), result.failed(), saltText,
                 digest(saltText, measuredCounts), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** The workload's withheld cells that the published cells pin to one count (ordered, for a stable release). */
+    private static Set<Cell> pinned(TableGeometry geometry, Set<Cell> withheld, List<NoisyLayer.Table> workload) {
+        Set<Cell> candidates = new NoisyLayer(geometry, withheld, 1).candidates(workload);
+        if (candidates.isEmpty()) {
+            return Set.of();
+        }
+        AttackerBounds bounds = new AttackerBounds(geometry, withheld);
+        Set<Cell> pinned = new LinkedHashSet<>();
+        for (Cell cell : candidates) {
+            if (bounds.pinned(cell)) {
+                pinned.add(cell);
+            }
+        }
+        return pinned;
     }
 
     private static String digest(String salt, String text) {

@@ -50,7 +50,6 @@ class BayesianAttackerTests {
     @Autowired
     org.springframework.beans.factory.ObjectProvider<ReportedCells> reported;
 
-
     @Test
     @SuppressWarnings("unchecked")
     void noNoisyCellOfASmallCountIsGivenAway() throws Exception {
