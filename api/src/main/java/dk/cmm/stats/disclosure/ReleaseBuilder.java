@@ -36,6 +36,8 @@ public class ReleaseBuilder {
     public static final String HOTLINE = "HOTLINE";
 
     private static final Map<String, Escalation.Outcome> OUTCOMES = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The pinned workload cells of an outcome and a workload: like the outcome, a function of the counts alone. */
+    private static final Map<String, Set<Cell>> PINNED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final CellCounts cellCounts;
     private final StatsService stats;
@@ -163,7 +165,9 @@ public class ReleaseBuilder {
             // published exact, not as an estimate with a margin it does not have (a column whose other cells are
             // exact zeros). Decided before the noise, from the exact layer alone, so that publishing the same
             // counts again finds the same cells and measures nothing new.
-            Set<Cell> pinned = pinned(geometry, withheld, workload(axes, properties.noise().tables()));
+            Set<Cell> exactLayer = withheld;
+            Set<Cell> pinned = PINNED.computeIfAbsent(signature + "|" + properties.noise().tables(),
+                    s -> pinned(geometry, exactLayer, workload(axes, properties.noise().tables())));
             withheld = new HashSet<>(withheld);
             withheld.removeAll(pinned);
             for (Cell cell : pinned) {
