@@ -191,17 +191,6 @@ class JsonStatWriter {
                 years(context, groupBy, rows.stream().map(OutreachRow::key).toList()));
     }
 
-    /** A JSON-stat error body (the format's {@code error} array), for 400 and 403 answers. */
-    static ObjectNode error(int status, String id, String message) {
-        ObjectNode body = NODES.objectNode();
-        body.put("version", "2.0");
-        ObjectNode error = body.putArray("error").addObject();
-        error.put("status", String.valueOf(status));
-        error.put("id", id);
-        error.put("label", message);
-        return body;
-    }
-
     private record Metric(String id, String da, String en, int decimals, String unitDa, String unitEn) {
     }
 
