@@ -35,9 +35,9 @@ import graphql.schema.DataFetchingEnvironment;
  * FORBIDDEN.</li>
  * </ul>
  * Anything unexpected is answered by {@link UnexpectedErrorResolver}, which runs after every
- * {@code @GraphQlExceptionHandler}, so that no handler here is shadowed by a catch-all. Two interceptors only reword
- * errors graphql-java raised before any field ran: {@link ErrorMessages} (its validation messages) and
- * {@link ConsequentialErrorFilter} (errors that follow from one already reported).
+ * {@code @GraphQlExceptionHandler}, so that no handler here is shadowed by a catch-all. Two interceptors touch only
+ * the errors graphql-java itself reports: {@link ErrorMessages} (its validation messages) and
+ * {@link ConsequentialErrorFilter} (a "null in a non-null field" beneath a field that failed already).
  */
 @ControllerAdvice
 class GraphQlErrors {
