@@ -1,25 +1,20 @@
 package dk.cmm.stats.csv;
 
-import dk.cmm.stats.stats.AnswerGroup;
-import dk.cmm.stats.disclosure.PublicStatistics.Audience;
-import dk.cmm.stats.disclosure.Release;
-import dk.cmm.stats.disclosure.ReleaseBuilder;
-import dk.cmm.stats.disclosure.Releases;
-import dk.cmm.stats.stats.StatsAnswer;
+import static dk.cmm.stats.csv.JsonStatStatus.ESTIMATED;
+import static dk.cmm.stats.csv.JsonStatStatus.NOT_APPLICABLE;
+import static dk.cmm.stats.csv.JsonStatStatus.NO_DATA;
+import static dk.cmm.stats.csv.JsonStatStatus.NO_SHARE;
+import static dk.cmm.stats.csv.JsonStatStatus.WITHHELD;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
@@ -28,12 +23,16 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import dk.cmm.stats.codebook.Lang;
-import dk.cmm.stats.stats.OutreachRow;
+import dk.cmm.stats.disclosure.PublicStatistics.Audience;
+import dk.cmm.stats.disclosure.Release;
+import dk.cmm.stats.disclosure.ReleaseBuilder;
+import dk.cmm.stats.disclosure.Releases;
+import dk.cmm.stats.stats.AnswerGroup;
 import dk.cmm.stats.stats.Dimension;
 import dk.cmm.stats.stats.GroupKey;
-import dk.cmm.stats.stats.GroupOrder;
 import dk.cmm.stats.stats.Labels;
-import dk.cmm.stats.stats.NumericSummary;
+import dk.cmm.stats.stats.OutreachRow;
+import dk.cmm.stats.stats.StatsAnswer;
 
 /**
  * Writes an answer of {@link dk.cmm.stats.disclosure.PublicStatistics} as a JSON-stat 2.0 dataset, the format of
@@ -44,23 +43,13 @@ import dk.cmm.stats.stats.NumericSummary;
  * metric dimension {@code measure} last ({@code count}, {@code share}; or the outreach metrics). The categories of a
  * dimension are the codes the answer names. An answer lists every non-empty group it determines, so a combination
  * it does not list is a true 0; a group without a count is {@code null} with a status code saying why
- * ({@link #STATUS}), never 0. Nothing here computes a number: every value is one the answer holds.
+ * ({@link JsonStatStatus}), never 0. Nothing here computes a number: every value is one the answer holds. The
+ * cube's layout is {@link JsonStatCube}'s, the metrics {@link JsonStatMeasure}'s.
  */
 @Component
 class JsonStatWriter {
 
     static final String MEASURE = "measure";
-
-    /** Status codes of null values (Eurostat's "c" for confidential; the others our own), documented in the dataset. */
-    static final String WITHHELD = "c";
-    static final String NO_DATA = "m";
-    static final String NOT_PUBLISHED = "u";
-    static final String NO_SHARE = "s";
-    static final String NOT_APPLICABLE = "z";
-    /** Eurostat's "e": an estimate of the noisy layer, with its margin in {@code extension.margin}. */
-    static final String ESTIMATED = "e";
-
-    private static final Map<String, String[]> STATUS = statusLabels();
 
     private static final Set<String> TIME = Set.of("ASSESSMENT_YEAR", "OUTCOME_YEAR", "YEAR");
     private static final Set<String> GEO = Set.of("NATIONALITY", "REGION", "CITY");
@@ -103,9 +92,9 @@ class JsonStatWriter {
                 noDataYears.add(year.code());
             }
         }
-        List<List<String>> codes = categories(groupBy, keys);
+        JsonStatCube cube = JsonStatCube.of(groupBy, keys);
         int metrics = 2;
-        int cells = cells(codes) * metrics;
+        int cells = cube.cells() * metrics;
         Object[] value = new Object[cells];
         String[] status = new String[cells];
         Integer total = answer.total();
@@ -113,7 +102,7 @@ class JsonStatWriter {
         if (groupBy.isEmpty()) {
             value[0] = total;
             value[1] = total == null ? null : total == 0 ? 0.0 : 1.0;
-            status[0] = total == null ? status(answer.totalReason()) : answer.totalNoisy() ? ESTIMATED : null;
+            status[0] = total == null ? JsonStatStatus.of(answer.totalReason()) : answer.totalNoisy() ? ESTIMATED : null;
             status[1] = total == null ? status[0] : null;
             if (answer.totalNoisy()) {
                 margins.put(0, answer.totalMargin());
@@ -124,7 +113,7 @@ class JsonStatWriter {
                 value[cell] = 0;
                 value[cell + 1] = total == null ? null : 0.0;
                 status[cell + 1] = total == null ? NO_SHARE : null;
-                if (yearAt >= 0 && noDataYears.contains(codeAt(codes, cell / metrics, yearAt))) {
+                if (yearAt >= 0 && noDataYears.contains(cube.codeAt(cell / metrics, yearAt))) {
                     value[cell] = null;
                     value[cell + 1] = null;
                     status[cell] = NO_DATA;
@@ -132,10 +121,10 @@ class JsonStatWriter {
                 }
             }
             for (AnswerGroup group : answer.groups()) {
-                int cell = index(codes, group.key()) * metrics;
+                int cell = cube.index(group.key()) * metrics;
                 value[cell] = group.count();
                 value[cell + 1] = group.share();
-                status[cell] = group.count() == null ? status(group.reason()) : group.noisy() ? ESTIMATED : null;
+                status[cell] = group.count() == null ? JsonStatStatus.of(group.reason()) : group.noisy() ? ESTIMATED : null;
                 status[cell + 1] = group.share() != null ? (group.noisy() || answer.totalNoisy() ? ESTIMATED : null)
                         : group.count() == null ? status[cell] : NO_SHARE;
                 if (group.noisy()) {
@@ -143,13 +132,8 @@ class JsonStatWriter {
                 }
             }
         }
-        boolean persons = "persons".equals(context.subject());
-        List<Metric> measure = List.of(
-                new Metric("count", persons ? "Antal personer" : "Antal opkald",
-                        persons ? "Number of persons" : "Number of calls", 0, persons ? "personer" : "opkald",
-                        persons ? "persons" : "calls"),
-                new Metric("share", "Andel af i alt", "Share of the total", 4, "andel (0-1)", "share (0-1)"));
-        ObjectNode dataset = dataset(context, groupBy, codes, measure, value, status, years(context, groupBy,
+        ObjectNode dataset = dataset(context, groupBy, cube, JsonStatMeasure.breakdown("persons".equals(
+                context.subject())), value, status, years(context, groupBy,
                 answer.groups().stream().map(AnswerGroup::key).toList()));
         ObjectNode extension = (ObjectNode) dataset.get("extension");
         extension.put("total", total);
@@ -166,19 +150,19 @@ class JsonStatWriter {
 
     /** An outreach answer: every metric per row, as in the CSV. */
     ObjectNode outreach(Context context, List<OutreachRow> rows, List<? extends Dimension> groupBy) {
-        List<List<String>> codes = categories(groupBy, rows.stream().map(OutreachRow::key).toList());
-        List<OutreachMetric> metrics = OutreachMetric.ALL;
-        int cells = cells(codes) * metrics.size();
+        JsonStatCube cube = JsonStatCube.of(groupBy, rows.stream().map(OutreachRow::key).toList());
+        List<JsonStatMeasure.Outreach> metrics = JsonStatMeasure.Outreach.ALL;
+        int cells = cube.cells() * metrics.size();
         Object[] value = new Object[cells];
         String[] status = new String[cells];
         // a row the answer does not have is a group without activities: its counts are 0, its means do not apply
         for (int cell = 0; cell < cells; cell++) {
-            OutreachMetric metric = metrics.get(cell % metrics.size());
+            JsonStatMeasure.Outreach metric = metrics.get(cell % metrics.size());
             value[cell] = metric.summary() ? null : 0;
             status[cell] = metric.summary() ? NOT_APPLICABLE : null;
         }
         for (OutreachRow row : rows) {
-            int first = index(codes, row.key()) * metrics.size();
+            int first = cube.index(row.key()) * metrics.size();
             for (int m = 0; m < metrics.size(); m++) {
                 Number v = metrics.get(m).value().apply(row);
                 value[first + m] = v;
@@ -186,85 +170,9 @@ class JsonStatWriter {
                         : metrics.get(m).persons() && row.suppressed() ? WITHHELD : NOT_APPLICABLE;
             }
         }
-        List<Metric> measure = metrics.stream().map(OutreachMetric::metric).toList();
-        return dataset(context, groupBy, codes, measure, value, status,
+        List<JsonStatMeasure> measure = metrics.stream().map(JsonStatMeasure.Outreach::measure).toList();
+        return dataset(context, groupBy, cube, measure, value, status,
                 years(context, groupBy, rows.stream().map(OutreachRow::key).toList()));
-    }
-
-    /** A JSON-stat error body (the format's {@code error} array), for 400 and 403 answers. */
-    static ObjectNode error(int status, String id, String message) {
-        ObjectNode body = NODES.objectNode();
-        body.put("version", "2.0");
-        ObjectNode error = body.putArray("error").addObject();
-        error.put("status", String.valueOf(status));
-        error.put("id", id);
-        error.put("label", message);
-        return body;
-    }
-
-    private record Metric(String id, String da, String en, int decimals, String unitDa, String unitEn) {
-    }
-
-    /** An outreach metric: its column in the CSV, how to read it from a row, and whether it counts persons. */
-    private record OutreachMetric(Metric metric, Function<OutreachRow, Number> value, boolean persons,
-            boolean summary) {
-
-        static OutreachMetric count(String id, String da, String en, Function<OutreachRow, Number> value,
-                boolean persons) {
-            return new OutreachMetric(new Metric(id, da, en, 0, "antal", "number"), value, persons, false);
-        }
-
-        static List<OutreachMetric> summary(String id, String da, String en,
-                Function<OutreachRow, NumericSummary> summary) {
-            return List.of(
-                    new OutreachMetric(new Metric(id + "Mean", da + " (gns.)", en + " (mean)", 2, "gns.", "mean"),
-                            r -> summary.apply(r) == null ? null : summary.apply(r).mean(), false, true),
-                    new OutreachMetric(new Metric(id + "Min", da + " (mindst)", en + " (min)", 0, "antal", "number"),
-                            r -> summary.apply(r) == null ? null : summary.apply(r).min(), false, true),
-                    new OutreachMetric(new Metric(id + "Max", da + " (højst)", en + " (max)", 0, "antal", "number"),
-                            r -> summary.apply(r) == null ? null : summary.apply(r).max(), false, true));
-        }
-
-        static final List<OutreachMetric> ALL = all();
-
-        private static List<OutreachMetric> all() {
-            List<OutreachMetric> all = new ArrayList<>(List.of(
-                    count("activities", "Aktiviteter", "Activities", OutreachRow::activities, false),
-                    count("contacts", "Kontakter", "Contacts", OutreachRow::contacts, false),
-                    count("uniquePersons", "Unikke personer", "Unique persons", OutreachRow::uniquePersons, true),
-                    count("newPersons", "Nye personer", "New persons", OutreachRow::newPersons, true),
-                    count("observed", "Observeret", "Observed", OutreachRow::observed, false),
-                    count("observedNew", "Nye observeret", "New observed", OutreachRow::observedNew, false),
-                    count("nationalities", "Nationaliteter", "Nationalities", OutreachRow::nationalities, false),
-                    count("healthServiceUses", "Brug af sundhedstilbud", "Health service uses",
-                            OutreachRow::healthServiceUses, false),
-                    count("abortionReferrals", "Henvisninger til abort", "Abortion referrals",
-                            OutreachRow::abortionReferrals, false),
-                    count("activeWeeks", "Aktive uger", "Active weeks", OutreachRow::activeWeeks, false)));
-            all.addAll(summary("contactsPerActivity", "Kontakter pr. aktivitet", "Contacts per activity",
-                    OutreachRow::contactsPerActivity));
-            all.addAll(summary("healthUsesPerPerson", "Brug af sundhedstilbud pr. person",
-                    "Health service uses per person", OutreachRow::healthUsesPerPerson));
-            all.add(count("assessedTrafficked", "Vurderet handlet", "Assessed trafficked",
-                    OutreachRow::assessedTrafficked, true));
-            return List.copyOf(all);
-        }
-    }
-
-    /** Per groupBy dimension, the codes the keys name, in the API's key order (years ascending, codebook order). */
-    private static List<List<String>> categories(List<? extends Dimension> groupBy, List<List<GroupKey>> keys) {
-        List<List<String>> codes = new ArrayList<>();
-        for (int i = 0; i < groupBy.size(); i++) {
-            Dimension dimension = groupBy.get(i);
-            Set<String> seen = new LinkedHashSet<>();
-            for (List<GroupKey> key : keys) {
-                seen.add(key.get(i).code());
-            }
-            var order = GroupOrder.byKey(List.of(dimension));
-            codes.add(seen.stream().sorted((a, b) -> order.compare(List.of(new GroupKey(dimension.name(), a)),
-                    List.of(new GroupKey(dimension.name(), b)))).toList());
-        }
-        return codes;
     }
 
     private static int positionOf(List<? extends Dimension> groupBy, String dimension) {
@@ -276,44 +184,9 @@ class JsonStatWriter {
         return -1;
     }
 
-    /** The code of dimension {@code at} in the cell at a row-major position. */
-    private static String codeAt(List<List<String>> codes, int position, int at) {
-        int rest = position;
-        for (int i = codes.size() - 1; i > at; i--) {
-            rest /= codes.get(i).size();
-        }
-        return codes.get(at).get(rest % codes.get(at).size());
-    }
-
-    private static int cells(List<List<String>> codes) {
-        int cells = 1;
-        for (List<String> c : codes) {
-            cells *= c.size();
-        }
-        return cells;
-    }
-
-    /** Row-major position of a key (the last dimension varies fastest), as JSON-stat lays out {@code value}. */
-    private static int index(List<List<String>> codes, List<GroupKey> key) {
-        int index = 0;
-        for (int i = 0; i < codes.size(); i++) {
-            index = index * codes.get(i).size() + codes.get(i).indexOf(key.get(i).code());
-        }
-        return index;
-    }
-
-    private static String status(String reason) {
-        if (AnswerGroup.NO_DATA.equals(reason)) {
-            return NO_DATA;
-        }
-        if (AnswerGroup.NOT_PUBLISHED.equals(reason)) {
-            return NOT_PUBLISHED;
-        }
-        return WITHHELD;
-    }
-
-    private ObjectNode dataset(Context context, List<? extends Dimension> groupBy, List<List<String>> codes,
-            List<Metric> measure, Object[] value, String[] status, List<Integer> years) {
+    private ObjectNode dataset(Context context, List<? extends Dimension> groupBy, JsonStatCube cube,
+            List<JsonStatMeasure> measure, Object[] value, String[] status, List<Integer> years) {
+        List<List<String>> codes = cube.codes();
         Lang lang = context.lang();
         boolean da = lang == Lang.DA;
         ObjectNode dataset = NODES.objectNode();
@@ -356,7 +229,7 @@ class JsonStatWriter {
         ArrayNode index = category.putArray("index");
         ObjectNode label = category.putObject("label");
         ObjectNode unit = category.putObject("unit");
-        for (Metric m : measure) {
+        for (JsonStatMeasure m : measure) {
             index.add(m.id());
             label.put(m.id(), da ? m.da() : m.en());
             ObjectNode u = unit.putObject(m.id());
@@ -425,7 +298,7 @@ class JsonStatWriter {
         }
         ObjectNode statusExt = extension.putObject("status");
         ObjectNode statusLabels = statusExt.putObject("label");
-        STATUS.forEach((code, words) -> statusLabels.put(code, da ? words[0] : words[1]));
+        JsonStatStatus.labels(lang).forEach(statusLabels::put);
         statusExt.putArray("used").addAll(usedCodes.stream().map(NODES::stringNode).toList());
         return dataset;
     }
@@ -501,24 +374,5 @@ class JsonStatWriter {
 
     private static String releaseSubject(String subject) {
         return "hotline".equals(subject) ? ReleaseBuilder.HOTLINE : ReleaseBuilder.PERSONS;
-    }
-
-    private static Map<String, String[]> statusLabels() {
-        Map<String, String[]> labels = new LinkedHashMap<>();
-        labels.put(WITHHELD, new String[] { "tilbageholdt af diskretionskontrollen (kun uden API-nøgle)",
-                "withheld by disclosure control (callers without an API token only)" });
-        labels.put(NO_DATA, new String[] { "ingen data: året har ingen registreringer (ukendt, ikke 0)",
-                "no data: the year has no records (unknown, not 0)" });
-        labels.put(NOT_PUBLISHED, new String[] { "året er ikke offentliggjort (kun uden API-nøgle)",
-                "the year is not published (callers without an API token only)" });
-        labels.put(NO_SHARE, new String[] { "andelen kan ikke gives: totalen er tilbageholdt eller ikke offentliggjort",
-                "no share: the total is withheld or not published" });
-        labels.put(ESTIMATED, new String[] { "skøn: det sande tal plus en lille tilfældig ændring, tilpasset de "
-                + "offentliggjorte totaler; ±-margen (90 %) i extension.margin",
-                "estimate: the true count plus a small random change, adjusted to the published totals; its 90 % "
-                        + "margin in extension.margin" });
-        labels.put(NOT_APPLICABLE, new String[] { "ikke relevant (fx et gennemsnit uden aktiviteter)",
-                "not applicable (e.g. a mean without activities)" });
-        return Collections.unmodifiableMap(labels);
     }
 }

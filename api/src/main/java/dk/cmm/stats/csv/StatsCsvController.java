@@ -1,9 +1,8 @@
 package dk.cmm.stats.csv;
 
-import dk.cmm.stats.disclosure.DisclosureLimitException;
 import dk.cmm.stats.disclosure.PublicStatistics;
 import dk.cmm.stats.disclosure.PublicStatistics.Audience;
-import dk.cmm.stats.graphql.Audiences;
+import dk.cmm.stats.security.Audiences;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,7 +32,6 @@ import dk.cmm.stats.codebook.Status;
 import dk.cmm.stats.stats.FilterField;
 import dk.cmm.stats.stats.HotlineDimension;
 import dk.cmm.stats.stats.HotlineFilter;
-import dk.cmm.stats.stats.InvalidQueryException;
 import dk.cmm.stats.stats.OutreachDimension;
 import dk.cmm.stats.stats.OutreachFilter;
 import dk.cmm.stats.stats.Order;
@@ -46,7 +43,7 @@ import dk.cmm.stats.stats.QueryRules;
  * The analysts' CSV companion of the GraphQL breakdowns: the same statistics service answers both, so their numbers
  * cannot differ. Every filter field of {@link FilterField}'s table is a query parameter of the same name (lists
  * comma-separated), under the same {@link QueryRules} as GraphQL, plus {@code groupBy},
- * {@code includeEmpty} and {@code lang}. Bad parameters are answered with HTTP 400 and a plain-text reason.
+ * {@code includeEmpty} and {@code lang}. Bad parameters are answered with HTTP 400 and a plain-text reason ({@link CsvErrors}).
  */
 @RestController
 @RequestMapping("/api/stats")
@@ -97,22 +94,6 @@ class StatsCsvController {
         Audience audience = Audiences.current();
         return csvFile("outreach", csv.outreach(statistics.outreachStats(audience, filter, groupBy), groupBy,
                 p.lang(), audience == Audience.PUBLIC));
-    }
-
-    @ExceptionHandler({ BadCsvRequestException.class, InvalidQueryException.class })
-    ResponseEntity<String> badRequest(RuntimeException ex) {
-        return ResponseEntity.badRequest()
-                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-                .header("X-Content-Type-Options", "nosniff")
-                .body(ex.getMessage() + "\n");
-    }
-
-    /** A question disclosure control does not answer without a token: 403 with the reason. */
-    @ExceptionHandler(DisclosureLimitException.class)
-    ResponseEntity<String> refused(DisclosureLimitException ex) {
-        return ResponseEntity.status(403)
-                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
-                .body(ex.getMessage() + "\n");
     }
 
     private static <F> List<String> parameters(List<String> own, List<FilterField<F>> table) {

@@ -1,19 +1,16 @@
 package dk.cmm.stats.csv;
 
 import dk.cmm.stats.stats.AnswerGroup;
-import dk.cmm.stats.disclosure.DisclosureLimitException;
 import dk.cmm.stats.disclosure.PublicStatistics;
 import dk.cmm.stats.disclosure.PublicStatistics.Audience;
 import dk.cmm.stats.stats.StatsAnswer;
-import dk.cmm.stats.graphql.Audiences;
+import dk.cmm.stats.security.Audiences;
 
 import java.util.List;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,7 +22,6 @@ import tools.jackson.databind.node.ObjectNode;
 import dk.cmm.stats.stats.GroupKey;
 import dk.cmm.stats.stats.HotlineDimension;
 import dk.cmm.stats.stats.HotlineFilter;
-import dk.cmm.stats.stats.InvalidQueryException;
 import dk.cmm.stats.stats.OutreachDimension;
 import dk.cmm.stats.stats.OutreachFilter;
 import dk.cmm.stats.stats.PersonDimension;
@@ -36,7 +32,7 @@ import dk.cmm.stats.stats.PersonFilter;
  * {@code outreach.json}): the same parameters, the same boundary ({@link PublicStatistics}, which decides by the
  * caller's token what it may see), so the numbers cannot differ from the CSV or GraphQL. JSON-stat has no registered
  * media type; like Eurostat and PxWeb it is served as {@code application/json}. Bad parameters are answered with 400,
- * refusals with 403, both as a JSON-stat {@code error} body.
+ * refusals with 403, both as a JSON-stat {@code error} body ({@link CsvErrors}).
  */
 @RestController
 @RequestMapping("/api/stats")
@@ -92,17 +88,6 @@ class StatsJsonStatController {
                 statistics.outreachStats(audience, filter, groupBy), groupBy));
     }
 
-    @ExceptionHandler({ BadCsvRequestException.class, InvalidQueryException.class })
-    ResponseEntity<ObjectNode> badRequest(RuntimeException ex) {
-        return error(400, "BAD_REQUEST", ex.getMessage());
-    }
-
-    /** A question disclosure control does not answer without a token: 403 with the reason, as the CSV. */
-    @ExceptionHandler(DisclosureLimitException.class)
-    ResponseEntity<ObjectNode> refused(DisclosureLimitException ex) {
-        return error(403, "FORBIDDEN", ex.getMessage());
-    }
-
     /**
      * The years a one-way year question has no data for: a cross-tab with the year lists no group for them, and
      * they must not vanish from a series the caller asked for.
@@ -124,12 +109,5 @@ class StatsJsonStatController {
     private static ResponseEntity<ObjectNode> dataset(ObjectNode body) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
                 .header("X-Content-Type-Options", "nosniff").body(body);
-    }
-
-    private static ResponseEntity<ObjectNode> error(int status, String id, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(JsonStatWriter.error(status, id, message));
     }
 }

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Serialised answers to statistics-only queries, ready to write: keyed by the normalised document, operation name,
  * variables and extensions (canonical JSON), the caller's role, the media type and the answer's version (data and
- * published releases, {@code QueryEndpoints.AnswerVersion}). Because the version is part of the key, an answer is
+ * published releases, {@link AnswerVersion}). Because the version is part of the key, an answer is
  * never served after a write or a publication (the next request reads the new version and misses);
  * entries of old versions simply age out. Only error-free answers are kept. Bounded by
  * {@code cmm.graphql.answer-cache.max-bytes} (default 64 MiB).

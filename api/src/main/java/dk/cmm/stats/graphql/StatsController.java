@@ -6,6 +6,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
+import dk.cmm.stats.security.Audiences;
 import dk.cmm.stats.disclosure.PublicStatistics;
 import dk.cmm.stats.stats.StatsAnswer;
 import dk.cmm.stats.stats.Order;

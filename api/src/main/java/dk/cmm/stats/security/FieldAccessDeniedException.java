@@ -3,7 +3,7 @@ package dk.cmm.stats.security;
 import org.springframework.security.access.AccessDeniedException;
 
 /** A GraphQL field refused to the caller: UNAUTHORIZED without a token, FORBIDDEN with one of too low a role. */
-class FieldAccessDeniedException extends AccessDeniedException {
+public class FieldAccessDeniedException extends AccessDeniedException {
 
     private final boolean unauthenticated;
 
@@ -12,7 +12,7 @@ class FieldAccessDeniedException extends AccessDeniedException {
         this.unauthenticated = unauthenticated;
     }
 
-    boolean unauthenticated() {
+    public boolean unauthenticated() {
         return unauthenticated;
     }
 }

@@ -29,6 +29,16 @@ public final class ErrorBodies {
         return JSON.writeValueAsBytes(Map.of("errors", List.of(error)));
     }
 
+    /**
+     * The error body an endpoint's clients read: a GraphQL error on the GraphQL endpoint ({@code /graphql} and the
+     * paths beneath it, such as {@code /graphql/schema}; also a request whose path could not be read, most often a
+     * GraphQL query sent unencoded), {@code {"error": message}} elsewhere. {@code path} is without the context path.
+     */
+    public static byte[] forPath(String path, String classification, String message) {
+        return path == null || path.equals("/graphql") || path.startsWith("/graphql/") ? graphQl(classification, message)
+                : plain(message);
+    }
+
     /** {@code {"error": message}}. */
     public static byte[] plain(String message) {
         return JSON.writeValueAsBytes(Map.of("error", message));

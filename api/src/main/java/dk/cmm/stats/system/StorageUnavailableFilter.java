@@ -23,7 +23,7 @@ import dk.cmm.stats.storage.StorageErrors;
  * every request but the health endpoints is answered at once with HTTP 503 and the reason in words, instead of
  * hanging and then failing with a 500. A request that meets an unreachable or failed store further on (in a filter
  * behind this one, or a controller), before this check saw it, gets the same answer. A GraphQL request gets a GraphQL error (classification
- * {@code UNAVAILABLE}) so that clients show it like any other.
+ * {@code UNAVAILABLE}) so that clients show it like any other ({@link ErrorBodies#forPath}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -61,8 +61,8 @@ class StorageUnavailableFilter extends OncePerRequestFilter {
         }
         response.setHeader("Retry-After", "10");
         String message = "storage unavailable: " + why.get();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
         ErrorBodies.write(response, HttpStatus.SERVICE_UNAVAILABLE.value(),
-                request.getRequestURI().endsWith("/graphql") ? ErrorBodies.graphQl("UNAVAILABLE", message)
-                        : ErrorBodies.plain(message));
+                ErrorBodies.forPath(path, "UNAVAILABLE", message));
     }
 }

@@ -45,8 +45,7 @@ class TomcatErrors {
             String uri = request.getRequestURI();
             String message = "the request could not be read (HTTP " + status + "): encode its query parameters "
                     + "(say with encodeURIComponent) and send it again";
-            byte[] body = uri == null || uri.startsWith("/graphql") ? ErrorBodies.graphQl("BAD_REQUEST", message)
-                    : ErrorBodies.plain(message);
+            byte[] body = ErrorBodies.forPath(uri, "BAD_REQUEST", message);
             try {
                 response.setContentType("application/json");
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -1,4 +1,4 @@
-package dk.cmm.stats.bench;
+package dk.cmm.stats.cli.bench;
 
 import java.util.ArrayList;
 import java.util.Arrays;

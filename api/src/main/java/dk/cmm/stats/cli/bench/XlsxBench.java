@@ -1,4 +1,4 @@
-package dk.cmm.stats.bench;
+package dk.cmm.stats.cli.bench;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -86,7 +86,7 @@ public final class XlsxBench {
 
     /**
      * {@code XlsxBench FILE.xlsx [PERSONS] [SEED]}: writes the workbook of {@link #writePersons}; run from the jar
-     * with {@code java -cp api/target/cmm-stats.jar -Dloader.main=dk.cmm.stats.bench.XlsxBench
+     * with {@code java -cp api/target/cmm-stats.jar -Dloader.main=dk.cmm.stats.cli.bench.XlsxBench
      * org.springframework.boot.loader.launch.PropertiesLauncher persons-200k.xlsx 200000}.
      */
     public static void main(String[] args) throws IOException {

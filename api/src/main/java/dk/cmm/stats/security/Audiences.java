@@ -1,10 +1,11 @@
-package dk.cmm.stats.graphql;
+package dk.cmm.stats.security;
 
 import dk.cmm.stats.disclosure.PublicStatistics.Audience;
-import dk.cmm.stats.security.Actors;
-import dk.cmm.stats.security.Role;
 
-/** The audience of the current request: staff with a token, or the public. */
+/**
+ * The audience of the current request, as disclosure control sees it: staff with a token, or the public. Read by
+ * every HTTP feature that answers statistics (GraphQL, CSV, JSON-stat).
+ */
 public final class Audiences {
 
     private Audiences() {
