@@ -10,11 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.mongodb.MongoDBContainer;
 
-import dk.cmm.stats.ClusterShape;
+import dk.cmm.stats.ReplicaSetMongo;
 
 /**
  * The releases' reload on mongo:8.0 as a replica set, and mongod's own word that it reads the revisions from the
@@ -24,17 +22,14 @@ import dk.cmm.stats.ClusterShape;
 @Testcontainers(disabledWithoutDocker = true)
 class MongoContainerReleaseReloadTests extends ReleaseReloadContract {
 
-    @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0").withReplicaSet();
-
     @DynamicPropertySource
     static void mongoUri(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("cmm"));
+        ReplicaSetMongo.register(registry, "release-reload");
     }
 
     @Test
     void shouldRunOnAReplicaSet() {
-        assertThat(ClusterShape.replicaSetName(mongo)).isEqualTo("docker-rs");
+        ReplicaSetMongo.assertReplicaSet(mongo);
     }
 
     @Test
