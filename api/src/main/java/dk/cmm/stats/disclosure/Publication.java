@@ -80,7 +80,7 @@ public class Publication implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         bundled.afterSingletonsInstantiated(); // the bundled data first: loading it again is a no-op
-        if (store.count() > 0 || !bundled.enabled()) {
+        if (store.anyPublished() || !bundled.enabled()) {
             return;
         }
         long start = System.nanoTime();

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.data.annotation.Id;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -16,6 +15,9 @@ import org.springframework.stereotype.Component;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.UpdateOptions;
+
+import dk.cmm.stats.storage.DataVersion;
 
 import dk.cmm.stats.stats.OutreachRow;
 import dk.cmm.stats.stats.NumericSummary;
@@ -23,7 +25,9 @@ import dk.cmm.stats.stats.NumericSummary;
 /**
  * Releases in MongoDB, one document per subject, year and revision ({@code releases}); a release is never changed
  * once written: a revision is a new document. Written with majority acknowledgement, so that every instance that
- * reads it afterwards sees it.
+ * reads it afterwards sees it. Each stored release (and each year's outreach answers) moves a counter in
+ * {@code meta} ({@code {_id: "releases", n}}) after it is written: the one read every instance makes each second to
+ * learn whether anything was published ({@link #generation}).
  */
 @Component
 class ReleaseStore {
@@ -94,27 +98,52 @@ class ReleaseStore {
      * Runs an insert; false when another instance inserted the same id first (two instances started together
      * on an empty database publish the same revision number), so the caller can read it back instead of failing.
      */
-    private static boolean inserted(Runnable insert) {
+    private boolean inserted(Runnable insert) {
         try {
             insert.run();
-            return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
             return false;
         }
+        bump();
+        return true;
     }
 
-    /** The newest revision of every year of a subject. */
+    /** The newest revision of every year of a subject: only those releases are read in full ({@link #newest}). */
     Map<Integer, Release> latest(String subject) {
         Map<Integer, Release> latest = new HashMap<>();
-        Query query = Query.query(Criteria.where("subject").is(subject))
-                .with(Sort.by(Sort.Order.asc("year"), Sort.Order.asc("revision")));
-        for (StoredRelease stored : mongo.find(query, StoredRelease.class)) {
+        List<String> ids = newest(COLLECTION, new org.bson.Document("subject", subject), subject);
+        for (StoredRelease stored : mongo.find(Query.query(Criteria.where("_id").in(ids)), StoredRelease.class)) {
             latest.put(stored.year(), toRelease(stored));
         }
         return latest;
+    }
+
+    /** What the reload reads of every revision: its year and number, which the revision indexes hold. */
+    static final org.bson.Document REVISION_FIELDS = new org.bson.Document("_id", 0).append("year", 1)
+            .append("revision", 1);
+
+    /** The order the reload reads revisions in: the revision indexes' (after the subject, on {@code releases}). */
+    static final org.bson.Document REVISION_ORDER = new org.bson.Document("year", 1).append("revision", 1);
+
+    /**
+     * The ids of the newest revision of each year: the years and revision numbers are read from the index alone
+     * ({@code subject, year, revision} on releases, {@code year, revision} on outreach releases, created by the
+     * index initializer; a covered query that reads no release), and the ids are built from them
+     * ({@code prefix:year:revision}), so the reload then reads in full only the releases it keeps.
+     */
+    private List<String> newest(String collection, org.bson.Document filter, String prefix) {
+        Map<Integer, Integer> newest = new java.util.TreeMap<>();
+        for (org.bson.Document row : mongo.getCollection(collection).find(filter).projection(REVISION_FIELDS)
+                .sort(REVISION_ORDER)) {
+            newest.merge(((Number) row.get("year")).intValue(), ((Number) row.get("revision")).intValue(),
+                    Math::max);
+        }
+        List<String> ids = new ArrayList<>();
+        newest.forEach((year, revision) -> ids.add(prefix + ":" + year + ":" + revision));
+        return ids;
     }
 
     /** Stores a year's outreach answers as a new revision; false when that revision exists already. */
@@ -145,8 +174,8 @@ class ReleaseStore {
     /** The newest outreach answers of every published year: year → groupBy → rows. */
     Map<Integer, Map<String, List<OutreachRow>>> latestOutreach() {
         Map<Integer, Map<String, List<OutreachRow>>> latest = new HashMap<>();
-        Query query = new Query().with(Sort.by(Sort.Order.asc("year"), Sort.Order.asc("revision")));
-        for (StoredOutreach stored : mongo.find(query, StoredOutreach.class)) {
+        List<String> ids = newest(OUTREACH_COLLECTION, new org.bson.Document(), "OUTREACH");
+        for (StoredOutreach stored : mongo.find(Query.query(Criteria.where("_id").in(ids)), StoredOutreach.class)) {
             Map<String, List<OutreachRow>> answers = new HashMap<>();
             stored.answers().forEach(a -> answers.put(a.groupBy(), List.copyOf(a.rows())));
             latest.put(stored.year(), answers);
@@ -154,14 +183,34 @@ class ReleaseStore {
         return latest;
     }
 
+    /** The counter's document in {@code meta}. */
+    static final String GENERATION_ID = "releases";
+
     /**
-     * How many releases exist: a cheap check whether anything was published since the last read, made every
-     * second by every instance, so from the collections' metadata (mongod's {@code count} without a query) rather
-     * than by reading every release; releases are only ever inserted, and every insert moves it.
+     * How many releases were stored: the counter in {@code meta}, one {@code _id} read, made every second by every
+     * instance to learn whether anything was published since its last reload. It moves after each release is
+     * written (majority-acknowledged), so a reader that sees the new number finds the release; a process killed
+     * between the two leaves its release unseen by other instances until the next publication moves the counter.
+     * 0 where nothing was stored since the counter exists.
      */
-    long count() {
-        return mongo.getCollection(COLLECTION).estimatedDocumentCount()
-                + mongo.getCollection(OUTREACH_COLLECTION).estimatedDocumentCount();
+    long generation() {
+        org.bson.Document doc = mongo.getCollection(DataVersion.COLLECTION)
+                .find(new org.bson.Document("_id", GENERATION_ID)).first();
+        return doc == null ? 0 : ((Number) doc.get("n")).longValue();
+    }
+
+    /**
+     * Whether anything was ever published: the counter, or, in a database whose releases were stored before the
+     * counter existed, any release at all (read at start-up only).
+     */
+    boolean anyPublished() {
+        return generation() > 0 || mongo.getCollection(COLLECTION).find().limit(1).first() != null
+                || mongo.getCollection(OUTREACH_COLLECTION).find().limit(1).first() != null;
+    }
+
+    private void bump() {
+        mongo.getCollection(DataVersion.COLLECTION).updateOne(new org.bson.Document("_id", GENERATION_ID),
+                new org.bson.Document("$inc", new org.bson.Document("n", 1L)), new UpdateOptions().upsert(true));
     }
 
     private static Release toRelease(StoredRelease stored) {

@@ -12,8 +12,8 @@ import dk.cmm.stats.stats.OutreachRow;
 
 /**
  * Publishing and reading releases. A release is built outside any lock from the data as it is, then written as a
- * new document; readers keep the releases in memory and reload them when the number of releases changes (checked
- * at most once a second), so a publication by any instance or command reaches every instance within a second,
+ * new document; readers keep the releases in memory and reload them when the releases' counter in {@code meta}
+ * moves ({@link ReleaseStore#generation}, checked at most once a second), so a publication by any instance or command reaches every instance within a second,
  * and nothing else ever changes what callers without a token see.
  */
 @Service
@@ -29,8 +29,8 @@ public class Releases {
     private volatile Snapshot snapshot;
     private final java.util.concurrent.locks.ReentrantLock refreshing = new java.util.concurrent.locks.ReentrantLock();
 
-    /** The latest release of every year, per subject, as read at one release count. */
-    private record Snapshot(long count, long checkedAt, Map<String, Map<Integer, Release>> latest,
+    /** The latest release of every year, per subject, as read at one generation of the releases. */
+    private record Snapshot(long generation, long checkedAt, Map<String, Map<Integer, Release>> latest,
             Map<Integer, Map<String, List<OutreachRow>>> outreach) {
     }
 
@@ -133,16 +133,16 @@ public class Releases {
             if (seen != null && now - seen.checkedAt() < RECHECK_NANOS) {
                 return seen; // checked while this thread waited
             }
-            long count = store.count();
+            long generation = store.generation();
             Snapshot next;
-            if (seen != null && seen.count() == count) {
-                next = new Snapshot(count, now, seen.latest(), seen.outreach());
+            if (seen != null && seen.generation() == generation) {
+                next = new Snapshot(generation, now, seen.latest(), seen.outreach());
             } else {
                 Map<String, Map<Integer, Release>> latest = new java.util.HashMap<>();
                 for (String subject : List.of(ReleaseBuilder.PERSONS, ReleaseBuilder.HOTLINE)) {
                     latest.put(subject, new TreeMap<>(store.latest(subject)));
                 }
-                next = new Snapshot(count, now, latest, store.latestOutreach());
+                next = new Snapshot(generation, now, latest, store.latestOutreach());
             }
             snapshot = next;
             return next;

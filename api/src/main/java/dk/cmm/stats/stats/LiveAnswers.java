@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
-import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import dk.cmm.stats.codebook.AgeGroup;
@@ -50,20 +49,17 @@ class LiveAnswers {
                 Summaries.summary(tally.frequencies().get("stayDays")));
     }
 
-    /** A person answer from the breakdown pipeline's result. */
-    Stats personStats(Document result, PersonQuery q) {
-        return toStats(Summaries.counts(result.getList("groups", Document.class, List.of()), q.groupBy()),
-                q.groupBy(), q.includeEmpty(), allowedCodes(FilterField.PERSON, q.filter()),
+    /** A person answer from a breakdown read from MongoDB ({@link Breakdowns}). */
+    Stats personStats(Breakdowns.Breakdown read, PersonQuery q) {
+        return toStats(read.groups(), q.groupBy(), q.includeEmpty(), allowedCodes(FilterField.PERSON, q.filter()),
                 askedYears(FilterField.PERSON, q.filter(), PersonDimension.ASSESSMENT_YEAR, q.groupBy()),
                 recordedIn(PersonDimension.ASSESSMENT_YEAR),
-                Summaries.summary(result.getList("ageAtIdentification", Document.class, List.of())),
-                Summaries.summary(result.getList("stayDays", Document.class, List.of())));
+                read.summary("ageAtIdentification"), read.summary("stayDays"));
     }
 
-    /** A hotline answer from the breakdown pipeline's result. */
-    Stats hotlineStats(Document result, HotlineFilter f, List<HotlineDimension> dims, boolean includeEmpty) {
-        return toStats(Summaries.counts(result.getList("groups", Document.class, List.of()), dims), dims,
-                includeEmpty,
+    /** A hotline answer from a breakdown read from MongoDB ({@link Breakdowns}). */
+    Stats hotlineStats(Breakdowns.Breakdown read, HotlineFilter f, List<HotlineDimension> dims, boolean includeEmpty) {
+        return toStats(read.groups(), dims, includeEmpty,
                 allowedCodes(FilterField.HOTLINE, f), askedYears(FilterField.HOTLINE, f, HotlineDimension.YEAR, dims),
                 recordedIn(HotlineDimension.YEAR),
                 null, null);

@@ -20,10 +20,10 @@ import dk.cmm.stats.codebook.Codebook;
  * table of filter fields ({@link FilterField}).
  * <p>
  * Pipelines are built as BSON documents rather than with spring-data's {@code Aggregation} API: the same pipeline is
- * handed to the driver as it is (the benchmark, explain), {@code $facet} sub-pipelines with computed group keys
- * ({@code _id.d0}) are written exactly as the manual shows them without the typed field-reference checks that
+ * handed to the driver as it is (the benchmark, explain), computed group keys ({@code _id.d0}) and {@code $facet}
+ * sub-pipelines are written exactly as the manual shows them without the typed field-reference checks that
  * reject such paths, and the stage-by-stage text can be checked against the manual. The results are decoded into
- * records at once inside this package ({@link StatsService}, {@link Summaries}); no {@code Document} leaves it.
+ * records at once inside this package ({@link Breakdowns}, {@link Summaries}); no {@code Document} leaves it.
  */
 final class Pipelines {
 
@@ -103,11 +103,28 @@ final class Pipelines {
     }
 
     /**
-     * One pipeline for a breakdown: the filter, then a {@code $facet} with the group counts and, for each summarised
-     * field, its frequency table (see {@link #facets}), so that one round trip answers the whole query.
+     * The group counts of a breakdown, as rows {@code {_id: {d0, d1, ...}, count}} of their own {@code $group}: read
+     * as a cursor (with {@code allowDiskUse}, so the {@code $group} spills past 100 MB on mongod), never gathered into
+     * one document. A breakdown over four dimensions at 200,000 persons can have more than 100,000 groups, more than
+     * the 16 MB a single result document may hold (the limit of a {@code $facet}'s output, which cannot spill).
+     * The total is their sum, as every document falls in exactly one group.
      */
-    static List<Document> breakdown(Document match, List<? extends Dimension> groupBy, List<String> summarised) {
-        return List.of(match, new Document("$facet", facets(groupBy, summarised)));
+    static List<Document> groups(Document match, List<? extends Dimension> groupBy) {
+        return List.of(
+                match,
+                new Document("$group", new Document("_id", groupKey(groupBy)).append("count", new Document("$sum", 1))));
+    }
+
+    /**
+     * The frequency tables of the summarised fields, one per field, in one {@code $facet} document: small whatever
+     * the data (one row per distinct value of an age or a number of days), so one round trip answers them all.
+     */
+    static List<Document> summaries(Document match, List<String> summarised) {
+        Document facets = new Document();
+        for (String field : summarised) {
+            facets.append(field, frequencies(field));
+        }
+        return List.of(match, new Document("$facet", facets));
     }
 
     /**
@@ -148,19 +165,6 @@ final class Pipelines {
         Document projection = new Document();
         fields.forEach(field -> projection.append(field, 1));
         return projection.append("_id", 0);
-    }
-
-    /**
-     * The facets of one breakdown: {@code groups} (a count per group key; the total is their sum, as every document
-     * falls in exactly one group) and, per summarised field, its frequency table.
-     */
-    static Document facets(List<? extends Dimension> groupBy, List<String> summarised) {
-        Document facets = new Document("groups", List.of(new Document("$group", new Document("_id",
-                groupKey(groupBy)).append("count", new Document("$sum", 1)))));
-        for (String field : summarised) {
-            facets.append(field, frequencies(field));
-        }
-        return facets;
     }
 
     /**

@@ -14,8 +14,9 @@ import dk.cmm.stats.person.Person;
 
 /**
  * Every statistic of the application: the GraphQL API, the CSV endpoint and the report all ask this service, so a
- * number can never differ between them. A façade: each question is checked by {@link QueryRules}, answered by one
- * aggregation pipeline from {@link Pipelines} run in MongoDB (only the small result is read back), or by
+ * number can never differ between them. A façade: each question is checked by {@link QueryRules}, answered by
+ * aggregations from {@link Pipelines} run in MongoDB (a breakdown read by {@link Breakdowns}: its groups as a
+ * cursor, its frequency tables in one document; only the grouped result is read back), or by
  * {@link PersonBatch} and {@link OutreachStatistics} from one {@code find}, and shaped by {@link LiveAnswers}.
  * Answers are cached here, per query and data version ({@link StatsCache}).
  */
@@ -49,9 +50,8 @@ public class StatsService {
         PersonQuery query = new PersonQuery(filter, groupBy, includeEmpty);
         rules.checkPersonFilter(query.filter());
         QueryRules.checkGroupBy(query.groupBy());
-        Document result = aggregateOne(Person.COLLECTION, Pipelines.breakdown(Pipelines.personMatch(query.filter()),
-                query.groupBy(), PERSON_SUMMARIES));
-        return live.personStats(result, query);
+        return live.personStats(Breakdowns.read(mongo.getCollection(Person.COLLECTION),
+                Pipelines.personMatch(query.filter()), query.groupBy(), PERSON_SUMMARIES), query);
     }
 
     /** {@link #personStats(PersonFilter, List, boolean)} with its groups in the given order. */
@@ -87,9 +87,8 @@ public class StatsService {
         QueryRules.checkYearRange(f.yearFrom(), f.yearTo());
         List<HotlineDimension> dims = groupBy == null ? List.of() : groupBy;
         QueryRules.checkGroupBy(dims);
-        Document result = aggregateOne(HotlineCall.COLLECTION,
-                Pipelines.breakdown(Pipelines.hotlineMatch(f), dims, List.of()));
-        return live.hotlineStats(result, f, dims, includeEmpty);
+        return live.hotlineStats(Breakdowns.read(mongo.getCollection(HotlineCall.COLLECTION),
+                Pipelines.hotlineMatch(f), dims, List.of()), f, dims, includeEmpty);
     }
 
     /** {@link #hotlineStats(HotlineFilter, List, boolean)} with its groups in the given order. */
@@ -137,10 +136,5 @@ public class StatsService {
     /** Years with hotline calls, ascending. */
     public List<Integer> hotlineYears() {
         return live.yearsOf(HotlineDimension.YEAR);
-    }
-
-    private Document aggregateOne(String collection, List<Document> pipeline) {
-        Document first = mongo.getCollection(collection).aggregate(pipeline).allowDiskUse(true).first();
-        return first == null ? new Document() : first;
     }
 }

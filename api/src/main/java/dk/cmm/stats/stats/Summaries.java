@@ -28,8 +28,8 @@ final class Summaries {
         return List.copyOf(key);
     }
 
-    /** The group counts of a pipeline's {@code groups} rows {@code {_id: {d0, d1, ...}, count}}, by key. */
-    static Map<List<GroupKey>, Integer> counts(List<Document> groupRows, List<? extends Dimension> groupBy) {
+    /** The group counts of the rows {@code {_id: {d0, d1, ...}, count}} of {@link Pipelines#groups}, by key. */
+    static Map<List<GroupKey>, Integer> counts(Iterable<Document> groupRows, List<? extends Dimension> groupBy) {
         Map<List<GroupKey>, Integer> counts = new java.util.LinkedHashMap<>();
         for (Document group : groupRows) {
             // merged: a server that groups 2013 and 2013.0 apart still gives them one code

@@ -51,8 +51,9 @@ class IndexInitializer implements InitializingBean {
         mongo.getCollection(API_TOKENS).createIndex(Indexes.ascending("hash"), new IndexOptions().unique(true));
         // The audit log is read newest first (AuditLog#latest).
         create(AUDIT_LOG, Indexes.descending("at", "_id"));
-        // The releases are reloaded in subject, year and revision order whenever one is published (disclosure's
-        // ReleaseStore): a sort of whole releases without an index would hold them all in memory at once.
+        // The releases are reloaded whenever one is published (disclosure's ReleaseStore): the year and revision of
+        // every release are read from these indexes alone (a covered query, in index order), then only the newest
+        // revision of each year is read in full, by _id.
         create(RELEASES, Indexes.ascending("subject", "year", "revision"));
         create(OUTREACH_RELEASES, Indexes.ascending("year", "revision"));
         checkShardKeys();

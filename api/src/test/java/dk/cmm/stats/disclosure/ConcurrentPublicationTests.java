@@ -40,7 +40,7 @@ class ConcurrentPublicationTests {
     private Releases startedTogether() {
         return new Releases(builder, new ReleaseStore(mongo) {
             @Override
-            long count() {
+            long generation() {
                 return 0;
             }
 

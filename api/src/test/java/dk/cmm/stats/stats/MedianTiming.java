@@ -17,8 +17,10 @@ import dk.cmm.stats.storage.EmbeddedMongo;
 /**
  * A timing harness run by hand (not a test): the bench's uncached breakdown (years 2010-2019, groupBy REGION,
  * EXPLOITATION, age and stay summaries) over a generated data folder, with the medians of before (every value
- * {@code $push}ed and sorted inside {@code $facet}) and after (frequency tables), alternating, on the same
- * embedded server and data, plus the group counts alone as the floor.
+ * {@code $push}ed and sorted inside {@code $facet}), of the groups and frequency tables in one {@code $facet} (until
+ * issue 23, risk 6), and of now (the groups as a cursor of their own {@code $group}, the frequency tables in a
+ * {@code $facet}: {@link Breakdowns}), alternating, on the same embedded server and data, plus the group counts alone
+ * as the floor.
  * <pre>
  * ./cmm-stats generate --persons 200000 --activities 100000 --calls 50000 --years 2002-2025 --seed 42 --cmm.data-dir=/tmp/gen
  * ./mvnw -q -o test-compile &amp;&amp; java -cp "api/target/test-classes:api/target/classes:$(cat cp.txt)" \
@@ -50,22 +52,26 @@ public final class MedianTiming {
             PersonFilter filter = PersonFilter.builder().assessmentYears(2010, 2011, 2012, 2013, 2014, 2015, 2016,
                     2017, 2018, 2019).build();
             List<PersonDimension> groupBy = List.of(PersonDimension.REGION, PersonDimension.EXPLOITATION);
-            List<Document> after = DirectQueries.personStats(filter, groupBy);
             List<Document> before = pushedMedians(filter, groupBy);
-            List<Document> groupsOnly = Pipelines.breakdown(Pipelines.personMatch(filter), groupBy, List.of());
+            List<Document> oneFacet = oneFacet(filter, groupBy);
+            List<Document> groupsOnly = Pipelines.groups(Pipelines.personMatch(filter), groupBy);
+            Runnable now = () -> DirectQueries.runPersonStats(persons, filter, groupBy);
             System.out.println("persons: " + persons.countDocuments() + ", matched: "
                     + persons.countDocuments(Pipelines.criteria(FilterField.PERSON, filter)));
-            time(persons, before, 1); // warm the page cache
+            time(first(persons, before)); // warm the page cache
             List<Long> b = new ArrayList<>();
+            List<Long> f = new ArrayList<>();
             List<Long> a = new ArrayList<>();
             List<Long> g = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
-                b.add(time(persons, before, 1));
-                a.add(time(persons, after, 1));
-                g.add(time(persons, groupsOnly, 1));
+                b.add(time(first(persons, before)));
+                f.add(time(first(persons, oneFacet)));
+                a.add(time(now));
+                g.add(time(() -> persons.aggregate(groupsOnly).allowDiskUse(true).into(new ArrayList<>())));
             }
             System.out.printf("before ($push medians):   median %,d ms of %s%n", median(b), b);
-            System.out.printf("after (frequency tables): median %,d ms of %s%n", median(a), a);
+            System.out.printf("one $facet (freq tables): median %,d ms of %s%n", median(f), f);
+            System.out.printf("now (groups' cursor):     median %,d ms of %s%n", median(a), a);
             System.out.printf("group counts alone:       median %,d ms of %s%n", median(g), g);
         } finally {
             if (embedded != null) {
@@ -115,17 +121,29 @@ public final class MedianTiming {
         }
     }
 
-    private static long time(MongoCollection<Document> persons, List<Document> pipeline, int times) {
+    private static Runnable first(MongoCollection<Document> persons, List<Document> pipeline) {
+        return () -> persons.aggregate(pipeline).allowDiskUse(true).first();
+    }
+
+    private static long time(Runnable run) {
         long start = System.nanoTime();
-        for (int i = 0; i < times; i++) {
-            persons.aggregate(pipeline).allowDiskUse(true).first();
-        }
-        return (System.nanoTime() - start) / 1_000_000 / times;
+        run.run();
+        return (System.nanoTime() - start) / 1_000_000;
     }
 
     private static long median(List<Long> values) {
         List<Long> sorted = values.stream().sorted().toList();
         return sorted.get(sorted.size() / 2);
+    }
+
+    /** The breakdown as it was until issue 23, risk 6: the groups and both frequency tables in one {@code $facet}. */
+    static List<Document> oneFacet(PersonFilter filter, List<PersonDimension> groupBy) {
+        Document facets = new Document("groups", Pipelines.groups(new Document("$match", new Document()), groupBy)
+                .subList(1, 2));
+        for (String field : StatsService.PERSON_SUMMARIES) {
+            facets.append(field, Pipelines.frequencies(field));
+        }
+        return List.of(Pipelines.personMatch(filter), new Document("$facet", facets));
     }
 
     /** The pipeline as it was before: the total, the groups, and medians from every value pushed in order. */

@@ -356,6 +356,60 @@ abstract class StatsContract {
     }
 
     /**
+     * The group counts come back as a cursor of their own {@code $group}, never inside one document (issue 23, risk
+     * 6): mongod limits a result document to 16 MB and a {@code $facet} cannot spill, so a breakdown with more group
+     * keys than one document holds (here 18 groups of 1 MB keys; in production about 100,000 groups of four
+     * dimensions) failed while all its groups sat in one {@code $facet}. Only the frequency tables share one.
+     */
+    @Test
+    void shouldReadTheGroupsAsACursorOfTheirOwnWhenTheyOutgrowOneDocument() {
+        var persons = mongo.getCollection("persons");
+        int groups = 18;
+        List<Document> big = new ArrayList<>();
+        for (int i = 0; i < groups; i++) {
+            big.add(new Document("_id", "1990-BIG" + i).append("assessmentYear", 1990)
+                    .append("nationality", (char) ('A' + i) + "x".repeat(1_000_000)).append("ageAtIdentification", 20 + i));
+        }
+        persons.insertMany(big);
+        dataVersion.bump(); // written past the record writer, which would have bumped it
+        try {
+            PersonFilter y1990 = PersonFilter.builder().assessmentYears(1990).build();
+            Stats answer = stats.personStats(y1990, List.of(PersonDimension.NATIONALITY), false);
+            assertThat(answer.total()).isEqualTo(groups);
+            assertThat(answer.groups()).hasSize(groups).allSatisfy(g -> assertThat(g.count()).isEqualTo(1));
+            assertThat(answer.age().count()).isEqualTo(groups);
+            assertThat(answer.age().median()).isEqualTo(20 + (groups - 1) / 2.0);
+
+            List<List<Document>> sent = new ArrayList<>();
+            Breakdowns.Breakdown read = Breakdowns.read(recording(persons, sent), Pipelines.personMatch(y1990),
+                    List.of(PersonDimension.NATIONALITY), StatsService.PERSON_SUMMARIES);
+            assertThat(read.groups()).hasSize(groups);
+            assertThat(sent).hasSize(2);
+            assertThat(sent.get(0)).last().satisfies(stage -> assertThat(stage.keySet()).containsExactly("$group"));
+            assertThat(sent.get(0)).noneSatisfy(stage -> assertThat(stage).containsKey("$facet"));
+            assertThat(sent.get(1).get(1).get("$facet", Document.class).keySet())
+                    .containsExactlyElementsOf(StatsService.PERSON_SUMMARIES);
+        } finally {
+            persons.deleteMany(new Document("assessmentYear", 1990));
+            dataVersion.bump();
+        }
+    }
+
+    /** A collection that records the pipeline of every {@code aggregate} it is asked, then runs it. */
+    @SuppressWarnings("unchecked")
+    private static com.mongodb.client.MongoCollection<Document> recording(
+            com.mongodb.client.MongoCollection<Document> collection, List<List<Document>> sent) {
+        return (com.mongodb.client.MongoCollection<Document>) java.lang.reflect.Proxy.newProxyInstance(
+                StatsContract.class.getClassLoader(), new Class<?>[] { com.mongodb.client.MongoCollection.class },
+                (proxy, method, args) -> {
+                    if (method.getName().equals("aggregate") && args.length == 1) {
+                        sent.add((List<Document>) args[0]);
+                    }
+                    return method.invoke(collection, args);
+                });
+    }
+
+    /**
      * The batch filters and groups in Java what a single query's pipeline filters and groups in the database: on
      * 300 random questions over every filter field (lists of codes, numbers, bounds, years that have no records,
      * attributes that earlier years leave absent), the batch's answers and return-support counts equal the

@@ -64,7 +64,7 @@ import dk.cmm.stats.yearnote.YearNote;
 /**
  * {@code cmm-stats bench}: fills a database of its own with synthetic data, then measures, in this one process and
  * on that one server, what the issue asks: (1) a {@code personStats} breakdown over GraphQL/HTTP against the very
- * same pipeline run with the driver; (2) that query repeated by 16 concurrent clients with the result cache and
+ * same aggregations run with the driver; (2) that query repeated by 16 concurrent clients with the result cache and
  * without; (3) a CSV import against raw {@code insertMany}; (4) exporting the report. Two application instances run
  * side by side on the same database, one with the cache and one without, each serving HTTP on a loopback port.
  */
@@ -135,7 +135,7 @@ public final class Bench {
                         part("1.ratio", "(1) GraphQL / driver", () -> {
                             apiVersusDriver(uncachedClient, database.getCollection(DirectQueries.PERSONS),
                                     uncached.getBean(StatsService.class));
-                            report.note("1.plan", "query plan of the pipeline (explain)", endpoint.isEmbedded()
+                            report.note("1.plan", "query plan of the groups' pipeline (explain)", endpoint.isEmbedded()
                                     ? "none: the embedded server has no query planner and scans (no explain); "
                                             + "with --mongodb-uri this row shows the winning plan"
                                     : Explain.winningPlan(database, DirectQueries.PERSONS,
@@ -235,16 +235,15 @@ public final class Bench {
                 "rows/s", "%,d rows in %.1f s; %s".formatted(plan.total(), seconds, counts.get(RecordKind.PERSONS)));
     }
 
-    /** (1) personStats over GraphQL/HTTP (no cache) against the same pipeline through the driver. */
+    /** (1) personStats over GraphQL/HTTP (no cache) against the same aggregations through the driver. */
     private void apiVersusDriver(GraphQlClient api, MongoCollection<Document> persons, StatsService service) {
         PersonFilter filter = filter();
-        List<Document> pipeline = DirectQueries.personStats(filter, GROUP_BY);
-        Runnable direct = () -> persons.aggregate(pipeline).allowDiskUse(true).first();
+        Runnable direct = () -> DirectQueries.runPersonStats(persons, filter, GROUP_BY);
         double[] medians = Timing.alternatingMedians(api::send, direct, 3, options.runs());
         String note = "median of %d, alternating; years %d-%d, groupBy REGION, EXPLOITATION"
                 .formatted(options.runs(), years.get(0), years.get(years.size() - 1));
         report.info("1.api", "personStats over GraphQL/HTTP, uncached", medians[0], "ms", note);
-        report.info("1.driver", "same pipeline with the driver", medians[1], "ms", note);
+        report.info("1.driver", "same aggregations with the driver", medians[1], "ms", note);
         double[] inProcess = Timing.alternatingMedians(() -> service.personStats(filter, GROUP_BY, false), direct, 2,
                 options.runs());
         report.info("1.service", "StatsService in-process (no HTTP), uncached", inProcess[0], "ms",
