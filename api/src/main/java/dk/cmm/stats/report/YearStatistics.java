@@ -24,17 +24,7 @@ import dk.cmm.stats.yearnote.YearNotes;
  * null count or a figure marked not available, never a zero.
  */
 @Component
-class YearStatistics {
-
-    private final StatsService stats;
-    private final Programmes programmes;
-    private final YearNotes notes;
-
-    YearStatistics(StatsService stats, Programmes programmes, YearNotes notes) {
-        this.stats = stats;
-        this.programmes = programmes;
-        this.notes = notes;
-    }
+record YearStatistics(StatsService stats, Programmes programmes, YearNotes notes) {
 
     /** Years in which persons were assessed: the years a report can be made for. */
     List<Integer> reportYears() {

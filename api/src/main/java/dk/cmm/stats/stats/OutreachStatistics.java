@@ -20,15 +20,7 @@ import dk.cmm.stats.person.Person;
  * aggregation of the persons.
  */
 @Component
-class OutreachStatistics {
-
-    private final MongoTemplate mongo;
-    private final Programmes programmes;
-
-    OutreachStatistics(MongoTemplate mongo, Programmes programmes) {
-        this.mongo = mongo;
-        this.programmes = programmes;
-    }
+record OutreachStatistics(MongoTemplate mongo, Programmes programmes) {
 
     /** One row per combination of groupBy values that has activities, sorted by key. */
     List<OutreachRow> rows(OutreachFilter filter, List<OutreachDimension> groupBy) {
