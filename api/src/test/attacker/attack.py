@@ -528,7 +528,7 @@ def add_truth(url, token, schema, col, batch, verbose):
 # The exported report as known exact numbers
 # --------------------------------------------------------------------------------------------------------------
 
-# The figures of report/YearStatistics: id -> (source, groupBy, filter, over every year?). Figure 01 and 02 are
+# The figures of report/ReportQuestion and report/YearAnswers: id -> (source, groupBy, filter, over every year?). Figure 01 and 02 are
 # series over years (mapped year by year); Figure 11 counts IOM returns of the year over every assessment year.
 FIGURES = {
     "03": (PERSONS, ["CONTACT_CHANNEL"], {}, False),

@@ -3,18 +3,18 @@ package dk.cmm.stats.cli;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dk.cmm.stats.codebook.Lang;
-import dk.cmm.stats.disclosure.Publication;
 import dk.cmm.stats.disclosure.Release;
-import dk.cmm.stats.security.Actors;
+import dk.cmm.stats.report.AnnualReport;
 import dk.cmm.stats.report.ExportResult;
 import dk.cmm.stats.report.ExportRun;
-import dk.cmm.stats.report.ReportExporter;
+import dk.cmm.stats.security.Actors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,30 +57,25 @@ final class ExportCommand extends SpringCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try (ConfigurableApplicationContext context = startBatch()) {
             long started = System.nanoTime();
-            ReportExporter exporter = context.getBean(ReportExporter.class);
-            List<Integer> years = which.allYears ? exporter.reportYears() : List.of(which.year);
+            AnnualReport report = context.getBean(AnnualReport.class);
+            List<Integer> years = which.allYears ? report.reportYears() : List.of(which.year);
             Set<Lang> langs = new LinkedHashSet<>(languages);
-            ExportRun run = exporter.run(out, years, langs);
-            List<ExportResult> results = run.years();
-            long done = System.nanoTime();
+            AnnualReport.Published published = report.exportAndPublish(out, years, langs, Actors.LOCAL);
+            ExportRun run = published.export();
             var printer = spec.commandLine().getOut();
-            for (ExportResult result : results) {
-                printer.printf(java.util.Locale.ROOT, "Wrote %s (%d files; %s)%n", result.folder(),
-                        result.files().size(), String.join(", ", langs.stream().map(Lang::tag).toList()));
+            for (ExportResult result : run.years()) {
+                printer.printf(Locale.ROOT, "Wrote %s (%d files; %s)%n", result.folder(), result.files().size(),
+                        String.join(", ", langs.stream().map(Lang::tag).toList()));
             }
-            printer.printf(java.util.Locale.ROOT, "Wrote %s listing every exported year; templates from %s%n",
-                    out.resolve("index.html"), exporter.templatesDescription());
-            printer.printf(java.util.Locale.ROOT, "Export %.2f s: %s (start-up %.2f s)%n", (done - started) / 1e9,
-                    run.phases(), (started - start) / 1e9);
-            // exporting a year's report is its publication: callers without a token are answered from it
-            Publication publication = context.getBean(Publication.class);
-            for (int year : years) {
-                for (Release release : publication.publish(year, Actors.LOCAL)) {
-                    printer.printf(java.util.Locale.ROOT, "Published %s %d (release %d): %d of %d cells withheld%s%n",
-                            release.subject().toLowerCase(java.util.Locale.ROOT), release.year(), release.revision(),
-                            release.audit().withheld(), release.audit().cells(),
-                            release.audit().loss() == null ? "" : "; " + release.audit().loss());
-                }
+            printer.printf(Locale.ROOT, "Wrote %s listing every exported year; templates from %s%n",
+                    out.resolve("index.html"), report.templatesDescription());
+            printer.printf(Locale.ROOT, "Export %.2f s: %s (start-up %.2f s)%n", run.seconds(), run.phases(),
+                    (started - start) / 1e9);
+            for (Release release : published.releases()) {
+                printer.printf(Locale.ROOT, "Published %s %d (release %d): %d of %d cells withheld%s%n",
+                        release.subject().toLowerCase(Locale.ROOT), release.year(), release.revision(),
+                        release.audit().withheld(), release.audit().cells(),
+                        release.audit().loss() == null ? "" : "; " + release.audit().loss());
             }
             printer.flush();
             return 0;

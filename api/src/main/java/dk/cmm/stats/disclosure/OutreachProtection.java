@@ -9,12 +9,12 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import dk.cmm.stats.codebook.Codebook;
 import dk.cmm.stats.disclosure.TableGeometry.Cell;
 import dk.cmm.stats.outreach.Programme;
+import dk.cmm.stats.outreach.Programmes;
 import dk.cmm.stats.stats.GroupKey;
 import dk.cmm.stats.stats.OutreachDimension;
 import dk.cmm.stats.stats.OutreachFilter;
@@ -41,14 +41,14 @@ public class OutreachProtection {
 
     private final StatsService stats;
     private final DisclosureProperties properties;
-    private final MongoTemplate mongo;
+    private final Programmes programmes;
     /** Protected new-person tables, keyed by the exact counts they protect (so a change of data is a new key). */
     private final Map<List<Long>, Release> newPersonTables = new ConcurrentHashMap<>();
 
-    public OutreachProtection(StatsService stats, DisclosureProperties properties, MongoTemplate mongo) {
+    public OutreachProtection(StatsService stats, DisclosureProperties properties, Programmes programmes) {
         this.stats = stats;
         this.properties = properties;
-        this.mongo = mongo;
+        this.programmes = programmes;
     }
 
     /** Every grouping a caller without a token may ask (none, one, or an ordered pair of dimensions but YEAR). */
@@ -93,7 +93,7 @@ public class OutreachProtection {
         int k = properties.k();
         int year = f.years().get(0);
         Map<String, Programme> programmes = new HashMap<>();
-        mongo.findAll(Programme.class).forEach(p -> programmes.put(p.code(), p));
+        this.programmes.all().forEach(p -> programmes.put(p.code(), p));
         Release newPersons = newPersons(year, programmes);
         Release persons = personReleases.get(year);
         List<OutreachRow> result = new ArrayList<>();

@@ -10,19 +10,19 @@ import dk.cmm.stats.disclosure.ReportedCells;
 @Component
 class ReportPublication implements ReportedCells {
 
-    private final YearStatistics statistics;
+    private final PublishedTables tables;
 
-    ReportPublication(YearStatistics statistics) {
-        this.statistics = statistics;
+    ReportPublication(PublishedTables tables) {
+        this.tables = tables;
     }
 
     @Override
     public List<Table> of(int year) {
-        return statistics.publishedTables(year);
+        return tables.aboutPersons(year);
     }
 
     @Override
     public List<Table> hotline(int year) {
-        return statistics.publishedHotlineTables(year);
+        return tables.aboutCalls(year);
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 import dk.cmm.stats.outreach.OutreachActivity;
+import dk.cmm.stats.outreach.Programmes;
 import dk.cmm.stats.person.Person;
 
 /**
@@ -19,13 +20,7 @@ import dk.cmm.stats.person.Person;
  * aggregation of the persons.
  */
 @Component
-class OutreachStatistics {
-
-    private final MongoTemplate mongo;
-
-    OutreachStatistics(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
+record OutreachStatistics(MongoTemplate mongo, Programmes programmes) {
 
     /** One row per combination of groupBy values that has activities, sorted by key. */
     List<OutreachRow> rows(OutreachFilter filter, List<OutreachDimension> groupBy) {
@@ -40,7 +35,7 @@ class OutreachStatistics {
                 OutreachActivity.COLLECTION).find(Pipelines.criteria(FilterField.OUTREACH, f))
                 .projection(Pipelines.fieldsOnly(fields)).batchSize(Pipelines.READ_BATCH), dims);
         Map<List<GroupKey>, Integer> assessed = new HashMap<>();
-        List<String> programmes = programmesMatching(f);
+        List<String> programmes = this.programmes.codesMatching(f.programme(), f.programmeKind(), f.city());
         if (!programmes.isEmpty()) {
             for (Document row : mongo.getCollection(Person.COLLECTION)
                     .aggregate(Pipelines.outreachAssessed(f.years(), f.yearFrom(), f.yearTo(), programmes, dims))) {
@@ -51,22 +46,5 @@ class OutreachStatistics {
         tallies.forEach((key, tally) -> rows.add(tally.row(key, assessed.getOrDefault(key, 0))));
         rows.sort(Comparator.comparing(OutreachRow::key, GroupOrder.CODES));
         return List.copyOf(rows);
-    }
-
-    /** Codes of the programmes an outreach filter selects (all programmes when it names none). */
-    private List<String> programmesMatching(OutreachFilter f) {
-        org.springframework.data.mongodb.core.query.Query query = new org.springframework.data.mongodb.core.query.Query();
-        if (f.programme() != null && !f.programme().isEmpty()) {
-            query.addCriteria(org.springframework.data.mongodb.core.query.Criteria.where("_id").in(f.programme()));
-        }
-        if (f.programmeKind() != null && !f.programmeKind().isEmpty()) {
-            query.addCriteria(org.springframework.data.mongodb.core.query.Criteria.where("kind")
-                    .in(Pipelines.names(f.programmeKind())));
-        }
-        if (f.city() != null && !f.city().isEmpty()) {
-            query.addCriteria(org.springframework.data.mongodb.core.query.Criteria.where("city").in(f.city()));
-        }
-        return mongo.find(query, dk.cmm.stats.outreach.Programme.class).stream()
-                .map(dk.cmm.stats.outreach.Programme::code).toList();
     }
 }

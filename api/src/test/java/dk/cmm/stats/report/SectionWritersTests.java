@@ -186,8 +186,8 @@ class SectionWritersTests {
 
     @Test
     void shouldSayAYearWithoutCallsOrOutreachHasNoNumbers() {
-        FigureData emptyFigure = YearStatistics.bars("14-2", HotlineDimension.REASON, NONE,
-                YearStatistics.Order.BY_COUNT, false, Unit.CALLS);
+        FigureData emptyFigure = Figures.bars("14-2", HotlineDimension.REASON, NONE,
+                Figures.Order.BY_COUNT, false, Unit.CALLS);
         OtherWorkSection.Numbers numbers = new OtherWorkSection.Numbers(NONE, NONE, emptyFigure, 0);
         ReportText.OtherWork en = OtherWorkSection.write(numbers, EN);
         assertThat(en.hotline()).containsExactly("No hotline calls are recorded for 2030: the number is not available.");
@@ -216,8 +216,8 @@ class SectionWritersTests {
     @Test
     void shouldTellFewFormsTogetherAndAYearWithoutForcedLabour() {
         Stats forms = stats(PersonDimension.EXPLOITATION, "PROSTITUTION", 19, "CRIME", 1);
-        FigureData sectors = YearStatistics.bars("07", PersonDimension.LABOUR_SECTOR, NONE,
-                YearStatistics.Order.BY_COUNT, true, Unit.CASES);
+        FigureData sectors = Figures.bars("07", PersonDimension.LABOUR_SECTOR, NONE,
+                Figures.Order.BY_COUNT, true, Unit.CASES);
         ExploitationSection.Numbers numbers = new ExploitationSection.Numbers(20, forms, sectors);
         ReportText.Exploitation en = ExploitationSection.write(numbers, EN);
         assertThat(en.sectors()).containsExactly("Nobody was assessed as trafficked for forced labour in 2030.");
