@@ -388,33 +388,19 @@ final class AttackerBounds {
         }
     }
 
-    /** Union-find over the variables: two variables in one equation are in one group. */
+    /** The group of each variable: two variables in one equation are in one group ({@link UnionFind}). */
     private int[] components() {
-        int[] parent = new int[variables.size()];
-        for (int i = 0; i < parent.length; i++) {
-            parent[i] = i;
-        }
+        UnionFind groups = new UnionFind(variables.size());
         for (Equation equation : equations) {
             int first = -1;
             for (int v : equation.terms().keySet()) {
                 if (first < 0) {
-                    first = find(parent, v);
+                    first = groups.find(v);
                 } else {
-                    parent[find(parent, v)] = first;
+                    groups.union(v, first);
                 }
             }
         }
-        for (int i = 0; i < parent.length; i++) {
-            parent[i] = find(parent, i);
-        }
-        return parent;
-    }
-
-    private static int find(int[] parent, int v) {
-        while (parent[v] != v) {
-            parent[v] = parent[parent[v]];
-            v = parent[v];
-        }
-        return v;
+        return groups.roots();
     }
 }

@@ -90,16 +90,13 @@ final class NoisyLayer {
             yGroup.merge(t.b().axis(), t.b().group(), Boolean::logicalAnd);
         });
         List<String> pairs = new ArrayList<>(byPair.keySet());
-        int[] parent = new int[pairs.size()];
-        for (int i = 0; i < parent.length; i++) {
-            parent[i] = i;
-        }
+        UnionFind programs = new UnionFind(pairs.size());
         // two pairs share a program when they share an axis whose one-way cells are not all published
         for (int i = 0; i < pairs.size(); i++) {
             for (int j = i + 1; j < pairs.size(); j++) {
                 for (int axis : axesOf(byPair.get(pairs.get(i)).get(0))) {
                     if (axesOf(byPair.get(pairs.get(j)).get(0)).contains(axis) && free(axis, yGroup.get(axis))) {
-                        parent[find(parent, i)] = find(parent, j);
+                        programs.union(i, j);
                     }
                 }
             }
@@ -108,7 +105,7 @@ final class NoisyLayer {
         List<String> failed = new ArrayList<>();
         Map<Integer, List<List<Table>>> components = new LinkedHashMap<>();
         for (int i = 0; i < pairs.size(); i++) {
-            components.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(byPair.get(pairs.get(i)));
+            components.computeIfAbsent(programs.find(i), k -> new ArrayList<>()).add(byPair.get(pairs.get(i)));
         }
         for (List<List<Table>> component : components.values()) {
             Map<Cell, Estimate> solved = new Program(component, yGroup, measured).solve();
@@ -186,13 +183,6 @@ final class NoisyLayer {
         return found;
     }
 
-    private static int find(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
-    }
 
     /** The linear program of the tables that share unknown margins. */
     private final class Program {

@@ -185,28 +185,24 @@ public record Release(String subject, int year, int revision, Instant publishedA
         return count.margin() == null ? 0 : count.margin();
     }
 
-    /** A signed sum of cells; with noisy cells allowed, the margin is the root of the sum of their squares. */
+    /** A signed sum of cells; with noisy cells allowed, the margin is that of {@link CountSum}. */
     private Count sum(int axisA, List<int[]> formA, int axisB, List<int[]> formB, boolean withNoisy) {
-        long sum = 0;
-        double squares = 0;
-        boolean anyNoisy = false;
+        CountSum sum = new CountSum();
         for (int[] a : formA) {
             for (int[] b : formB) {
                 String key = key(axes, axisA, a[0], axisB, b[0]);
                 Long value = published.get(key);
-                if (value == null && withNoisy && noisy.containsKey(key)) {
+                if (value != null) {
+                    sum.add((long) a[1] * b[1] * value);
+                } else if (withNoisy && noisy.containsKey(key)) {
                     Noisy n = noisy.get(key);
-                    value = n.count();
-                    squares += (double) n.margin() * n.margin();
-                    anyNoisy = true;
-                }
-                if (value == null) {
+                    sum.addNoisy((long) a[1] * b[1] * n.count(), n.margin());
+                } else {
                     return null;
                 }
-                sum += (long) a[1] * b[1] * value;
             }
         }
-        return new Count(sum, anyNoisy, anyNoisy ? (int) Math.ceil(Math.sqrt(squares)) : null);
+        return sum.count();
     }
 
     /**

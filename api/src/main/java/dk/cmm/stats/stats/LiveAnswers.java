@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,37 +73,32 @@ class LiveAnswers {
     /**
      * The answer from the group counts: the total is their sum; {@code includeEmpty} adds, with count 0, the codes
      * the filter allows that have no group (never a code the filter excludes); the years asked for that no record
-     * holds ({@code recorded} says which do) come back as {@link NoData}, never as 0.
+     * holds ({@code recorded} says which do) come back as {@link NoData}, never as 0. Shaped by
+     * {@link AnswerShaping}, as the public answers are.
      */
     Stats toStats(Map<List<GroupKey>, Integer> groupCounts, List<? extends Dimension> groupBy, boolean includeEmpty,
             Map<Dimension, Predicate<String>> allowed, List<GroupKey> askedYears, Predicate<String> recorded,
             NumericSummary age, NumericSummary stayDays) {
-        Map<List<GroupKey>, Integer> counts = new LinkedHashMap<>(groupCounts);
         int total = 0;
         for (int count : groupCounts.values()) {
             total += count;
         }
         List<NoData> noData = new ArrayList<>();
-        if (!askedYears.isEmpty()) {
-            for (GroupKey year : askedYears) {
-                if (!recorded.test(year.code())) {
-                    noData.add(new NoData(year, NoData.Reason.NO_RECORDS_FOR_YEAR));
-                }
-            }
-        }
-        if (includeEmpty && !groupBy.isEmpty()) {
-            for (List<GroupKey> key : crossProduct(groupBy)) {
-                if (allows(allowed, groupBy, key)) {
-                    counts.putIfAbsent(key, 0);
-                }
+        for (GroupKey year : askedYears) {
+            if (!recorded.test(year.code())) {
+                noData.add(new NoData(year, NoData.Reason.NO_RECORDS_FOR_YEAR));
             }
         }
         List<Group> groups = new ArrayList<>();
         if (!groupBy.isEmpty()) {
-            int all = total;
-            counts.forEach((key, count) -> groups.add(new Group(key, count, all == 0 ? 0 : (double) count / all)));
+            Set<List<GroupKey>> keys = new LinkedHashSet<>(groupCounts.keySet());
+            if (includeEmpty) {
+                crossProduct(groupBy).stream().filter(key -> allows(allowed, groupBy, key)).forEach(keys::add);
+            }
+            AnswerShaping.groups(AnswerShaping.Figure.exact(total), keys,
+                    key -> AnswerShaping.Figure.exact(groupCounts.getOrDefault(key, 0)), includeEmpty, groupBy,
+                    Order.COUNT).forEach(g -> groups.add(new Group(g.key(), g.count(), g.share())));
         }
-        groups.sort(GroupOrder.byCount(Group::count, Group::key));
         return new Stats(total, groups, age, stayDays, noData);
     }
 

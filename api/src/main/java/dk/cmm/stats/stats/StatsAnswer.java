@@ -1,7 +1,5 @@
 package dk.cmm.stats.stats;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -30,31 +28,6 @@ public record StatsAnswer(Integer total, List<AnswerGroup> groups, NumericSummar
 
     public StatsAnswer(Integer total, List<AnswerGroup> groups, NumericSummary age, NumericSummary stayDays) {
         this(total, groups, age, stayDays, false, null, total == null ? AnswerGroup.WITHHELD : null);
-    }
-
-    /** This answer for a question whose every year holds no records: no total (NO_DATA, never 0). */
-    public StatsAnswer withoutRecords() {
-        return new StatsAnswer(null, groups, null, null, false, null, AnswerGroup.NO_DATA);
-    }
-
-    /**
-     * A staff answer: the exact breakdown, nothing withheld and nothing noisy; with one groupBy dimension the years
-     * asked for without records as groups with no count (reason NO_DATA), in the answer's order.
-     */
-    public static StatsAnswer exact(Stats stats, List<? extends Dimension> groupBy, Order order) {
-        List<AnswerGroup> groups = new ArrayList<>();
-        for (Group group : stats.groups()) {
-            groups.add(new AnswerGroup(group.key(), group.count(), group.share(), false, null));
-        }
-        if (groupBy.size() == 1) {
-            for (NoData none : stats.noData()) {
-                groups.add(new AnswerGroup(List.of(none.key()), null, null, false, AnswerGroup.NO_DATA));
-            }
-            if (order == Order.KEY) {
-                groups.sort(Comparator.comparing(AnswerGroup::key, GroupOrder.byKey(groupBy)));
-            }
-        }
-        return new StatsAnswer(stats.total(), List.copyOf(groups), stats.age(), stats.stayDays());
     }
 
     /** EXACT, NOISY or MIXED, over the total and the groups that have a count. */
