@@ -1,8 +1,8 @@
 package dk.cmm.stats.importer;
 
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -32,33 +32,32 @@ public class RecordValidation {
 
     /** Starts a batch: reads the stored programmes once, for checking the programme codes records name. */
     public Batch batch() {
-        Map<String, Programme> programmes = new HashMap<>();
-        mongo.findAll(Programme.class).forEach(p -> programmes.put(p.code(), p));
+        Set<String> programmes = new HashSet<>();
+        mongo.findAll(Programme.class).forEach(p -> programmes.add(p.code()));
         return new Batch(programmes);
     }
 
     /** Validation of records written together; programmes validated in the batch count as known for the rest. */
     public final class Batch {
 
-        private final Map<String, Programme> programmes;
+        private final Set<String> programmes;
         private final ProgrammeValidator programmeValidator = new ProgrammeValidator(codebook);
         private final PersonValidator personValidator;
         private final OutreachActivityValidator activityValidator;
         private final HotlineCallValidator callValidator = new HotlineCallValidator(codebook);
         private final YearNoteValidator yearNoteValidator = new YearNoteValidator(codebook);
 
-        private Batch(Map<String, Programme> programmes) {
+        private Batch(Set<String> programmes) {
             this.programmes = programmes;
-            this.personValidator = new PersonValidator(codebook, programmes::containsKey);
-            this.activityValidator = new OutreachActivityValidator(codebook,
-                    code -> Optional.ofNullable(programmes.get(code)));
+            this.personValidator = new PersonValidator(codebook, programmes::contains);
+            this.activityValidator = new OutreachActivityValidator(codebook, programmes::contains);
         }
 
         public Object validate(RecordKind kind, Map<String, ?> fields) {
             return switch (kind) {
                 case PROGRAMMES -> {
                     Programme programme = programmeValidator.validate(fields);
-                    programmes.put(programme.code(), programme);
+                    programmes.add(programme.code());
                     yield programme;
                 }
                 case PERSONS -> personValidator.validate(fields);

@@ -5,8 +5,7 @@ import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import dk.cmm.stats.codebook.Codebook;
@@ -31,11 +30,11 @@ public final class OutreachActivityValidator {
     static final int MAX_COUNT = 100_000;
 
     private final Codebook codebook;
-    private final Function<String, Optional<Programme>> programmes;
+    private final Predicate<String> programmeExists;
 
-    public OutreachActivityValidator(Codebook codebook, Function<String, Optional<Programme>> programmes) {
+    public OutreachActivityValidator(Codebook codebook, Predicate<String> programmeExists) {
         this.codebook = codebook;
-        this.programmes = programmes;
+        this.programmeExists = programmeExists;
     }
 
     public OutreachActivity validate(Map<String, ?> fields) {
@@ -50,8 +49,7 @@ public final class OutreachActivityValidator {
             in.reject("date", null, "is required");
         }
         String programmeCode = in.requiredText("programme");
-        Programme programme = programmeCode == null ? null : programmes.apply(programmeCode).orElse(null);
-        if (programmeCode != null && programme == null) {
+        if (programmeCode != null && !programmeExists.test(programmeCode)) {
             in.reject("programme", programmeCode, "is not a known outreach programme code");
         }
         Integer observed = in.integer("observed", 0, MAX_COUNT);
@@ -62,7 +60,6 @@ public final class OutreachActivityValidator {
         List<OutreachContact> contacts = contacts(in, fields.get(CONTACTS));
         OutreachActivity activity = new OutreachActivity(id, date, date == null ? 0 : date.getYear(),
                 date == null ? 0 : date.getMonthValue(), date == null ? null : isoWeek(date), programmeCode,
-                programme == null ? null : programme.kind(), programme == null ? null : programme.city(),
                 observed, observedNew, contacts, null);
         in.throwIfInvalid();
         return activity;

@@ -2,6 +2,7 @@ package dk.cmm.stats.outreach;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -26,6 +27,11 @@ public class Programmes {
     /** Every programme, in the store's order. */
     public List<Programme> all() {
         return mongo.findAll(Programme.class);
+    }
+
+    /** The programme with a code, as it is kept now. */
+    public Optional<Programme> byCode(String code) {
+        return Optional.ofNullable(mongo.findById(code, Programme.class));
     }
 
     /**

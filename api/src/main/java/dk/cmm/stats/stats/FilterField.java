@@ -63,7 +63,12 @@ public record FilterField<F>(String parameter, Dimension dimension, String field
             anyOf("callerType", HotlineDimension.CALLER_TYPE, HotlineFilter::callerType),
             anyOf("reason", HotlineDimension.REASON, HotlineFilter::reason));
 
-    /** The filterable fields of outreach activities. {@code yearFrom}/{@code yearTo} bound the activity's year. */
+    /**
+     * The filterable fields of outreach activities. {@code yearFrom}/{@code yearTo} bound the activity's year.
+     * {@code programme}, {@code programmeKind} and {@code city} select programmes on their records ({@code _id},
+     * {@code kind}, {@code city}: {@code outreach.Programmes.codesMatching}), and the activities of those programmes
+     * by code ({@link Pipelines#outreachCriteria}): an activity's kind and city are its programme's as it is now.
+     */
     public static final List<FilterField<OutreachFilter>> OUTREACH = List.of(
             anyOf("years", OutreachDimension.YEAR, OutreachFilter::years),
             bound("yearFrom", OutreachDimension.YEAR, Match.AT_LEAST, OutreachFilter::yearFrom),

@@ -12,13 +12,15 @@ import java.util.TreeMap;
 import org.bson.Document;
 
 import dk.cmm.stats.codebook.Codebook;
+import dk.cmm.stats.outreach.Programme;
 
 /**
- * The outreach metrics of activities, per group key, computed in Java from the activities read with the fields
- * they need ({@link #FIELDS}), one pass over the activities and their contacts. It replaced a {@code $facet} whose
- * contact metrics each began with {@code $unwind: "$contacts"}: on the embedded server an unwound contact cost about
- * 10 µs, four times over, which made a year's outreach question take 1.8 s at 100,000 activities where reading the
- * activities takes 0.1 s. The definitions are those the pipeline had, as mongod evaluates them:
+ * The outreach metrics of activities, per group key, computed in Java from the activities read with the fields they
+ * need ({@link #FIELDS}, and the programme code for a programme's kind and city), one pass over the activities and
+ * their contacts. It replaced a {@code $facet} whose contact metrics each began with {@code $unwind: "$contacts"}: on
+ * the embedded server an unwound contact cost about 10 µs, four times over, which made a year's outreach question take
+ * 1.8 s at 100,000 activities where reading the activities takes 0.1 s. The definitions are those the pipeline had, as
+ * mongod evaluates them:
  * <ul>
  * <li>activities, contacts (the size of {@code contacts}, none when absent), observed and new observed (absent as
  *     0), active weeks (distinct {@code isoWeek}s) and the contacts-per-activity frequency table;</li>
@@ -64,18 +66,39 @@ final class OutreachMetrics {
         }
     }
 
-    /** The tallies of the activities by group key, in the order the keys first occur. */
-    static Map<List<GroupKey>, Tally> tally(Iterable<Document> activities, List<OutreachDimension> groupBy) {
+    /**
+     * The tallies of the activities by group key, in the order the keys first occur. A programme's kind and city
+     * are read from {@code programmes}, the programme records by code (needed only when grouping by them).
+     */
+    static Map<List<GroupKey>, Tally> tally(Iterable<Document> activities, List<OutreachDimension> groupBy,
+            Map<String, Programme> programmes) {
         Map<List<GroupKey>, Tally> tallies = new LinkedHashMap<>();
         for (Document activity : activities) {
             GroupKey[] key = new GroupKey[groupBy.size()];
             for (int i = 0; i < key.length; i++) {
-                Object value = activity.get(groupBy.get(i).field());
+                Object value = value(activity, groupBy.get(i), programmes);
                 key[i] = new GroupKey(groupBy.get(i).name(), value == null ? Codebook.UNKNOWN : Summaries.code(value));
             }
             add(tallies.computeIfAbsent(List.of(key), k -> new Tally()), activity);
         }
         return tallies;
+    }
+
+    /**
+     * An activity's value of a dimension: its own field, or its programme record's kind or city; none when the
+     * activity names no programme that has a record (as {@code $lookup} finds none), and UNKNOWN then.
+     */
+    private static Object value(Document activity, OutreachDimension dimension, Map<String, Programme> programmes) {
+        if (!dimension.ofProgrammeRecord()) {
+            return activity.get(dimension.field());
+        }
+        Programme programme = activity.get(dimension.activityField()) instanceof String code ? programmes.get(code)
+                : null;
+        if (programme == null) {
+            return null;
+        }
+        return dimension == OutreachDimension.PROGRAMME_KIND
+                ? (programme.kind() == null ? null : programme.kind().name()) : programme.city();
     }
 
     private static void add(Tally t, Document activity) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
 
@@ -160,6 +161,23 @@ final class Pipelines {
                 && condition.get("$in") instanceof Collection<?> values ? values : null;
     }
 
+    /**
+     * The criteria of the outreach activities a filter selects: the year fields of {@link FilterField#OUTREACH} as
+     * they are stored on the activity, and when the filter names programmes, kinds or cities, the activities whose
+     * programme is one of {@code programmes}: the codes of the programme records that match them
+     * ({@code outreach.Programmes.codesMatching}). A programme's kind and city are read from its record, never from
+     * the activity, so the activities and the persons met through a programme are selected alike.
+     */
+    static Document outreachCriteria(OutreachFilter f, List<String> programmes) {
+        Map<Boolean, List<FilterField<OutreachFilter>>> byProgramme = FilterField.OUTREACH.stream().collect(
+                Collectors.partitioningBy(field -> ((OutreachDimension) field.dimension()).selectsProgrammes()));
+        Document criteria = criteria(byProgramme.get(false), f);
+        if (byProgramme.get(true).stream().anyMatch(field -> field.isSet(f))) {
+            criteria.append(OutreachDimension.PROGRAMME.field(), new Document("$in", programmes));
+        }
+        return criteria;
+    }
+
     /** A projection of the given fields and nothing else (not even {@code _id}). */
     static Document fieldsOnly(List<String> fields) {
         Document projection = new Document();
@@ -218,14 +236,14 @@ final class Pipelines {
                 case YEAR -> "$assessmentYear";
                 case MONTH -> "$assessmentMonth";
                 case PROGRAMME -> "$contactProgramme";
-                case PROGRAMME_KIND -> new Document("$arrayElemAt", List.of("$programmeRecord.kind", 0));
-                case CITY -> new Document("$arrayElemAt", List.of("$programmeRecord.city", 0));
+                case PROGRAMME_KIND, CITY -> new Document("$arrayElemAt",
+                        List.of("$programmeRecord." + groupBy.get(i).field(), 0));
             };
             key.append("d" + i, new Document("$ifNull", List.of(value, Codebook.UNKNOWN)));
         }
         List<Document> stages = new ArrayList<>();
         stages.add(new Document("$match", match));
-        if (groupBy.contains(OutreachDimension.PROGRAMME_KIND) || groupBy.contains(OutreachDimension.CITY)) {
+        if (groupBy.stream().anyMatch(OutreachDimension::ofProgrammeRecord)) {
             stages.add(new Document("$lookup", new Document("from", "programmes").append("localField",
                     "contactProgramme").append("foreignField", "_id").append("as", "programmeRecord")));
         }

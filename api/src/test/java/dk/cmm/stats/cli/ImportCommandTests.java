@@ -241,8 +241,9 @@ class ImportCommandTests {
         assertThat(output.out().indexOf(programmes.toString())).isLessThan(output.out().indexOf(activities.toString()));
         Document activity = mongo.getCollection("outreachActivities")
                 .find(new Document("_id", "PRISON_VESTRE-2013-H01")).first();
-        assertThat(activity.getString("programmeKind")).isEqualTo("PRISON");
-        assertThat(activity.getString("city")).isEqualTo("København");
+        assertThat(activity.getString("programme")).isEqualTo("PRISON_VESTRE");
+        assertThat(activity).as("kind and city are read from the programme, never copied")
+                .doesNotContainKeys("programmeKind", "city");
         assertThat(count("hotlineCalls", new Document("_id", "2013-H01").append("callerType", "POLICE"))).isOne();
     }
 

@@ -337,6 +337,43 @@ abstract class GraphQlApiContract {
         assertThat(byKind.stream().mapToInt(OutreachAnswer::assessedTrafficked).sum()).isEqualTo(15);
     }
 
+    /**
+     * An activity's programme kind and city are its programme's, as the programme record has them now: after
+     * {@code upsertProgramme} moves Odense's street outreach to another kind and city, its 2012 activities are
+     * filtered and grouped under the new ones, as the persons met through it are. The record is put back after.
+     */
+    @Test
+    void shouldFilterAndGroupOutreachByTheKindAndCityTheProgrammeHasNow() {
+        Map<String, Object> odense = Map.of("code", "STREET_ODENSE", "nameDa", "Opsøgende indsats på gaden, Odense",
+                "nameEn", "Street outreach, Odense", "kind", "STREET", "city", "Odense",
+                "operator", "Reden Odense / Pro Vest");
+        Map<String, Object> moved = new HashMap<>(odense);
+        moved.put("kind", "PRISON");
+        moved.put("city", "Nyborg");
+        graphQl.documentName("upsertProgramme").variable("input", moved).execute()
+                .path("upsertProgramme.kind").entity(String.class).isEqualTo("PRISON");
+        try {
+            List<OutreachAnswer> prisons = outreachRows(Map.of("years", List.of(2012), "programmeKind",
+                    List.of("PRISON")), "PROGRAMME_KIND", "CITY");
+            assertThat(prisons).extracting(r -> r.key().stream().map(Breakdown.Code::code).toList())
+                    .containsExactly(List.of("PRISON", "Nyborg"));
+            assertThat(List.of(prisons.get(0).activities(), prisons.get(0).contacts(),
+                    prisons.get(0).assessedTrafficked())).containsExactly(62, 193, 4);
+            assertThat(outreachRows(Map.of("years", List.of(2012), "city", List.of("Odense")))).isEmpty();
+            Map<String, Integer> byKind = outreachRows(Map.of("years", List.of(2012)), "PROGRAMME_KIND").stream()
+                    .collect(Collectors.toMap(OutreachAnswer::code, OutreachAnswer::activities));
+            assertThat(byKind).containsEntry("STREET", 40).containsEntry("PRISON", 62);
+        } finally {
+            graphQl.documentName("upsertProgramme").variable("input", odense).execute()
+                    .path("upsertProgramme.kind").entity(String.class).isEqualTo("STREET");
+        }
+    }
+
+    List<OutreachAnswer> outreachRows(Map<String, Object> filter, String... groupBy) {
+        return graphQl.documentName("outreachRows").variable("filter", filter).variable("groupBy", List.of(groupBy))
+                .execute().path("outreachStats").entityList(OutreachAnswer.class).get();
+    }
+
     /** The report's "about" figures hold within 3 %. */
     static int about(int figure) {
         return (int) Math.ceil(figure * 0.03);

@@ -9,6 +9,9 @@ import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
+import dk.cmm.stats.codebook.ProgrammeKind;
+import dk.cmm.stats.outreach.Programme;
+
 /**
  * The outreach metrics on hand-made activities, with the edge cases the bundled data never has, each checked against
  * what mongod's {@code $unwind}, {@code $addToSet} and {@code $sum} give for it (counted by hand here).
@@ -46,7 +49,7 @@ class OutreachMetricsTests {
                 new Document("isoWeek", "2012-W03").append("contacts", Arrays.asList((Object) null)));
 
         Map<List<GroupKey>, OutreachMetrics.Tally> tallies = OutreachMetrics.tally(activities,
-                List.of(OutreachDimension.PROGRAMME));
+                List.of(OutreachDimension.PROGRAMME), Map.of());
 
         OutreachRow a = tallies.get(List.of(new GroupKey("PROGRAMME", "A"))).row(List.of(), 4);
         assertThat(a.activities()).isEqualTo(3);
@@ -74,5 +77,22 @@ class OutreachMetricsTests {
         OutreachRow unknown = tallies.get(List.of(new GroupKey("PROGRAMME", "UNKNOWN"))).row(List.of(), 0);
         assertThat(unknown.contacts()).as("a null in the list is an element").isEqualTo(1);
         assertThat(unknown.newPersons()).isZero();
+    }
+
+    @Test
+    void shouldGroupByTheKindAndCityOfTheProgrammeRecordAndAnActivityWithoutOneAsUnknown() {
+        List<Document> activities = List.of(new Document("programme", "A").append("programmeKind", "STREET")
+                .append("city", "Odense"), new Document("programme", "A"), new Document("programme", "GONE"),
+                new Document("isoWeek", "2012-W01"));
+        Map<String, Programme> programmes = Map.of("A", new Programme("A", "A", "A", ProgrammeKind.PRISON, "Nyborg",
+                null, null));
+
+        Map<List<GroupKey>, OutreachMetrics.Tally> tallies = OutreachMetrics.tally(activities,
+                List.of(OutreachDimension.PROGRAMME_KIND, OutreachDimension.CITY), programmes);
+
+        assertThat(tallies.keySet()).as("a copy stored on an old activity is never read").containsExactly(
+                List.of(new GroupKey("PROGRAMME_KIND", "PRISON"), new GroupKey("CITY", "Nyborg")),
+                List.of(new GroupKey("PROGRAMME_KIND", "UNKNOWN"), new GroupKey("CITY", "UNKNOWN")));
+        assertThat(tallies.values()).extracting(t -> t.activities).containsExactly(2, 2);
     }
 }
