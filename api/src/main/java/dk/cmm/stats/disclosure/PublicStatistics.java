@@ -25,6 +25,7 @@ import dk.cmm.stats.stats.OutreachRow;
 import dk.cmm.stats.stats.PersonDimension;
 import dk.cmm.stats.stats.PersonFilter;
 import dk.cmm.stats.stats.QueryRules;
+import dk.cmm.stats.stats.Stats;
 import dk.cmm.stats.stats.StatsAnswer;
 import dk.cmm.stats.stats.StatsService;
 
@@ -67,9 +68,12 @@ public class PublicStatistics {
             boolean includeEmpty, Order order) {
         PersonFilter f = filter == null ? PersonFilter.ALL : filter;
         if (audience == Audience.STAFF) {
-            return AnswerShaping.exact(stats.personStats(f, groupBy, includeEmpty, order), groupBy, order,
-                    AnswerShaping.noRecords(AnswerShaping.askedYears(f.assessmentYears(), f.yearFrom(), f.yearTo()),
-                            stats.assessmentYears()::contains));
+            Stats exact = stats.personStats(f, groupBy, includeEmpty, order);
+            // someone counted means some year asked for holds records: only an empty answer needs the years' list
+            // (a scan of the collection whenever the data changed)
+            return AnswerShaping.exact(exact, groupBy, order, exact.total() == 0 && AnswerShaping.noRecords(
+                    AnswerShaping.askedYears(f.assessmentYears(), f.yearFrom(), f.yearTo()),
+                    year -> stats.assessmentYears().contains(year)));
         }
         rules.validatePersons(f, groupBy);
         limits.checkPersons(f, groupBy);
@@ -88,9 +92,10 @@ public class PublicStatistics {
             boolean includeEmpty, Order order) {
         HotlineFilter f = filter == null ? HotlineFilter.ALL : filter;
         if (audience == Audience.STAFF) {
-            return AnswerShaping.exact(stats.hotlineStats(f, groupBy, includeEmpty, order), groupBy, order,
-                    AnswerShaping.noRecords(AnswerShaping.askedYears(f.years(), f.yearFrom(), f.yearTo()),
-                            stats.hotlineYears()::contains));
+            Stats exact = stats.hotlineStats(f, groupBy, includeEmpty, order);
+            return AnswerShaping.exact(exact, groupBy, order, exact.total() == 0 && AnswerShaping.noRecords(
+                    AnswerShaping.askedYears(f.years(), f.yearFrom(), f.yearTo()),
+                    year -> stats.hotlineYears().contains(year)));
         }
         rules.validateHotline(f, groupBy);
         limits.checkHotline(f, groupBy);
