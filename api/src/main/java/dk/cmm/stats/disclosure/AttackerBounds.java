@@ -202,16 +202,23 @@ final class AttackerBounds {
         if (objective.isEmpty()) {
             return true;
         }
-        Set<Integer> groups = new TreeSet<>();
-        objective.keySet().forEach(v -> groups.add(component[v]));
-        Program program = programs.computeIfAbsent(groups, g -> new Program(g, false));
+        Program program = relaxed(objective);
         return program.solve(objective, true) - program.solve(objective, false) < 1e-6;
     }
 
-    private long bound(Map<Integer, Integer> objective, boolean maximise) {
+    /** The continuous program of the groups an objective's variables belong to, built once per set of groups. */
+    private Program relaxed(Map<Integer, Integer> objective) {
+        return programs.computeIfAbsent(groupsOf(objective), g -> new Program(g, false));
+    }
+
+    private Set<Integer> groupsOf(Map<Integer, Integer> objective) {
         Set<Integer> groups = new TreeSet<>();
         objective.keySet().forEach(v -> groups.add(component[v]));
-        Program program = programs.computeIfAbsent(groups, g -> new Program(g, false));
+        return groups;
+    }
+
+    private long bound(Map<Integer, Integer> objective, boolean maximise) {
+        Program program = relaxed(objective);
         double relaxed = program.solve(objective, maximise);
         long rounded = maximise ? (long) Math.floor(relaxed + 1e-6) : (long) Math.ceil(relaxed - 1e-6);
         if (Math.abs(relaxed - Math.rint(relaxed)) < 1e-6 && program.lastSolutionIntegral) {
@@ -222,7 +229,7 @@ final class AttackerBounds {
         }
         long start = System.nanoTime();
         try {
-            Program integers = integerPrograms.computeIfAbsent(groups, g -> new Program(g, true));
+            Program integers = integerPrograms.computeIfAbsent(groupsOf(objective), g -> new Program(g, true));
             return Math.round(integers.solve(objective, maximise));
         } finally {
             integerNanos += System.nanoTime() - start;

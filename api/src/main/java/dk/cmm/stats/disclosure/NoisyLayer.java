@@ -183,7 +183,6 @@ final class NoisyLayer {
         return found;
     }
 
-
     /** The linear program of the tables that share unknown margins. */
     private final class Program {
 

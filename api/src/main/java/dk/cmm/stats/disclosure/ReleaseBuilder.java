@@ -139,25 +139,6 @@ public class ReleaseBuilder {
                         .collect(java.util.stream.Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue)));
         Escalation.Outcome outcome = OUTCOMES.computeIfAbsent(signature,
                 s -> new Escalation(geometry, rule, mustPublish, atLeast, before).run());
-        Map<String, Long> published = new HashMap<>();
-        long inPublished = 0;
-        int[] occupied = new int[3];
-        int[] occupiedPublished = new int[3];
-        List<Cell> cells = geometry.cells();
-        for (Cell cell : cells) {
-            long value = geometry.value(cell);
-            boolean shown = !outcome.withheld().contains(cell);
-            if (value > 0) {
-                occupied[cell.dimensions()]++;
-                occupiedPublished[cell.dimensions()] += shown ? 1 : 0;
-            }
-            if (shown) {
-                published.put(key(geometry, cell), value);
-                if (cell.dimensions() > 0) {
-                    inPublished += value;
-                }
-            }
-        }
         boolean measured = PERSONS.equals(subject) && properties.noise().enabled();
         Set<Cell> withheld = outcome.withheld();
         if (measured) {
@@ -170,11 +151,24 @@ public class ReleaseBuilder {
                     s -> pinned(geometry, exactLayer, workload(axes, properties.noise().tables())));
             withheld = new HashSet<>(withheld);
             withheld.removeAll(pinned);
-            for (Cell cell : pinned) {
-                long value = geometry.value(cell);
+        }
+        Map<String, Long> published = new HashMap<>();
+        long inPublished = 0;
+        int[] occupied = new int[3];
+        int[] occupiedPublished = new int[3];
+        List<Cell> cells = geometry.cells();
+        for (Cell cell : cells) {
+            long value = geometry.value(cell);
+            boolean shown = !withheld.contains(cell);
+            if (value > 0) {
+                occupied[cell.dimensions()]++;
+                occupiedPublished[cell.dimensions()] += shown ? 1 : 0;
+            }
+            if (shown) {
                 published.put(key(geometry, cell), value);
-                occupiedPublished[cell.dimensions()] += value > 0 ? 1 : 0;
-                inPublished += cell.dimensions() > 0 ? value : 0;
+                if (cell.dimensions() > 0) {
+                    inPublished += value;
+                }
             }
         }
         Map<String, Release.Noisy> noisy = new HashMap<>();
